@@ -1,0 +1,2 @@
+/// The figures of a run: per campaign, per variant.
+public enum CampaignMetricsModule {}

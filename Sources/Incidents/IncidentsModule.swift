@@ -1,0 +1,2 @@
+/// The site folder: settings, incident bundles, front matter.
+public enum IncidentsModule {}

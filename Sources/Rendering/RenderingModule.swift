@@ -1,0 +1,2 @@
+/// View models, templates and charts to rendered pages.
+public enum RenderingModule {}

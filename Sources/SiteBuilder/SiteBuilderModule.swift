@@ -1,0 +1,2 @@
+/// The build: the only writer of output/ and private/.
+public enum SiteBuilderModule {}

@@ -1,0 +1,3 @@
+import AftermailCLI
+
+await Aftermail.main()
