@@ -1,11 +1,50 @@
 import ArgumentParser
 
 /// The `aftermail` command: campaign post-mortems from event logs and Markdown notes.
-public struct Aftermail: AsyncParsableCommand {
+public struct Aftermail: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "aftermail",
-        abstract: "Turn an email campaign's event logs and incident notes into a published post-mortem."
+        abstract: "Turn an email campaign's event logs and incident notes into a published post-mortem.",
+        discussion: "Exit status: 0 success, 1 a check failed (check, verify-plan), 2 bad input or usage.",
+        subcommands: [MetricsCommand.self]
     )
 
+    /// Makes the root command (ArgumentParser needs it).
     public init() {}
+
+    /// Parses `arguments` (without the program name), runs the command and returns the exit status
+    /// of SPEC §3: 0 done, 1 a check failed, 2 bad input or usage. Output goes to ``Terminal/current``.
+    public static func run(_ arguments: [String]) -> Int32 {
+        let terminal = Terminal.current
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let exit as ExitCode {
+            return exit.rawValue
+        } catch let failure as CommandFailure {
+            terminal.error(failure.message)
+            return failure.status
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                terminal.write(message + "\n")
+                return 0
+            }
+            terminal.error(message)
+            return 2
+        }
+    }
+}
+
+/// A command's failure with the exit status it stands for and the message for standard error.
+struct CommandFailure: Error {
+    /// The exit status (1 a check failed, 2 bad input).
+    var status: Int32
+    /// What to print, already formatted (`path:line: error: …` lines).
+    var message: String
+
+    /// Bad input (exit 2).
+    static func badInput(_ message: String) -> CommandFailure { CommandFailure(status: 2, message: message) }
 }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import AftermailCLI
 
-await Aftermail.main()
+exit(Aftermail.run(Array(CommandLine.arguments.dropFirst())))

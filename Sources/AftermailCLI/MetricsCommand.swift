@@ -1,0 +1,49 @@
+import ArgumentParser
+import CampaignLog
+import CampaignMetrics
+
+/// `aftermail metrics`: per-campaign, per-variant figures of the given logs.
+struct MetricsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "metrics",
+        abstract: "Per-campaign, per-variant figures of the given event logs.",
+        discussion: """
+            Reads canonical CSV or JSON Lines logs (format detected from content), applies the \
+            counting rules (event-id de-duplication, case-insensitive recipients) and prints \
+            sends, deliveries, bounces, complaints, unsubscribes, distinct recipients and rates. \
+            Bad records are skipped and listed on standard error (exit 0); --strict stops at the first (exit 2).
+            """
+    )
+
+    /// The output format.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json
+    }
+
+    @Option(help: "Output format: table or json (the JSON of SPEC §3).")
+    var format: Format = .table
+
+    @Flag(help: "Stop at the first bad record instead of skipping it.")
+    var strict = false
+
+    @Argument(help: "Log files to read as one run.")
+    var files: [String] = []
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Name at least one log file.") }
+    }
+
+    func run() throws {
+        let terminal = Terminal.current
+        let report: MetricsReport
+        let reading: LogReadReport
+        do {
+            (report, reading) = try MetricsReport.compute(
+                files: files.map { ($0, $0) }, options: LogReadOptions(strict: strict))
+        } catch {
+            throw CommandFailure.badInput(error.description)
+        }
+        for line in reading.skippedSummary { terminal.error(line) }
+        terminal.write(format == .json ? report.json : report.table)
+    }
+}

@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The formats Aftermail reads, recognised from a file's first bytes (never from its name).
+enum LogFormat: Equatable {
+    case canonicalCSV
+    case canonicalJSONLines
+
+    /// How many bytes detection looks at.
+    static let sniffBytes = 64 << 10
+
+    /// Looks at the start of the file at `path` and says which reader fits.
+    static func detect(path: String, displayPath: String) throws(LogError) -> LogFormat {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw LogError(path: displayPath, line: nil, message: "cannot open: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: sniffBytes)
+        let count = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, sniffBytes, 0) }
+        guard count >= 0 else {
+            // A folder, or a read error: the reader names it.
+            return .canonicalCSV
+        }
+        return try detect(head: head.prefix(count), displayPath: displayPath)
+    }
+
+    /// Decides from the first bytes of a file.
+    static func detect(head: ArraySlice<UInt8>, displayPath: String) throws(LogError) -> LogFormat {
+        var bytes = head
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let first = bytes.first(where: { !FieldNormalizer.isASCIISpace($0) }) else {
+            throw LogError(path: displayPath, line: nil, message: "empty log: expected a CSV header or JSON Lines")
+        }
+        if first == UInt8(ascii: "{") { return .canonicalJSONLines }
+        let firstLine = bytes.prefix { $0 != 0x0A }
+        let header = String(decoding: firstLine, as: UTF8.self).lowercased()
+        let named = header.split(separator: ",").map { $0.trimmingASCIISpaceAndQuotes }
+        if named.contains("event") && named.contains("recipient") && named.contains("timestamp") {
+            return .canonicalCSV
+        }
+        throw LogError(
+            path: displayPath, line: 1,
+            message: "unrecognised log format: expected a CSV header naming "
+                + "timestamp,campaign,variant,recipient,event (event_id and detail optional) "
+                + "or JSON Lines objects with those keys")
+    }
+}
+
+extension Substring {
+    /// The text without surrounding spaces, tabs, CRs and double quotes.
+    fileprivate var trimmingASCIISpaceAndQuotes: String {
+        String(drop { $0 == " " || $0 == "\t" || $0 == "\"" || $0 == "\r" }
+            .reversed().drop { $0 == " " || $0 == "\t" || $0 == "\"" || $0 == "\r" }.reversed())
+    }
+}

@@ -1,0 +1,39 @@
+/// What reading a run's logs came to, beside the events themselves.
+public struct LogReadReport: Sendable, Equatable {
+    /// Valid records read, duplicates included.
+    public var eventsRead = 0
+    /// Valid records dropped because their event id had been seen already in this run.
+    public var duplicatesDropped = 0
+    /// Bad records skipped (see ``skipped``).
+    public var recordsSkipped = 0
+    /// The first skipped records, with their place (at most ``LogReadOptions/maxListedProblems``).
+    public var skipped: [LogError] = []
+    /// The files read, as named, in order.
+    public var files: [String] = []
+
+    /// An empty report.
+    public init() {}
+
+    /// Lines for a person: the listed problems, then how many more there were.
+    public var skippedSummary: [String] {
+        var lines = skipped.map(\.warningDescription)
+        if recordsSkipped > skipped.count {
+            lines.append("… and \(recordsSkipped - skipped.count) more bad records skipped")
+        }
+        return lines
+    }
+}
+
+/// How a run reads its logs.
+public struct LogReadOptions: Sendable, Equatable {
+    /// Stop at the first bad record instead of skipping it.
+    public var strict: Bool
+    /// How many skipped records are listed with their place (the rest are counted).
+    public var maxListedProblems: Int
+
+    /// Options with the defaults: lenient, twenty problems listed.
+    public init(strict: Bool = false, maxListedProblems: Int = 20) {
+        self.strict = strict
+        self.maxListedProblems = maxListedProblems
+    }
+}

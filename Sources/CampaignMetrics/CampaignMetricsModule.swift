@@ -1,2 +1,0 @@
-/// The figures of a run: per campaign, per variant.
-public enum CampaignMetricsModule {}
