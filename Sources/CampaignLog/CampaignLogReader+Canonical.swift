@@ -3,14 +3,14 @@ extension CampaignLogReader {
 
     /// Reads canonical CSV: a header naming the columns in any order, then one event per record.
     func readCanonicalCSV<Sink: EventSink>(path: String, displayPath: String, into sink: inout Sink) throws(LogError) {
-        let reader = try RecordReader(path: path, displayPath: displayPath, quoteAware: true)
+        let reader = try RecordReader(path: path, displayPath: displayPath, quoteAware: true, maxRecordBytes: options.maxRecordBytes)
         var splitter = CSVFieldSplitter()
         var columns: [Int?]? = nil  // field index of each CanonicalColumn
         var width = 0
         while let next = try reader.next(displayPath: displayPath) {
             guard case .record(let bytes, let line) = next else {
                 if case .tooLong(let line) = next {
-                    try skip(path: displayPath, line: line, "record longer than \(RecordReader.maxRecordBytes >> 20) MiB")
+                    try skip(path: displayPath, line: line, "record longer than \(options.maxRecordBytes) bytes")
                 }
                 continue
             }
@@ -39,14 +39,14 @@ extension CampaignLogReader {
 
     /// Reads canonical JSON Lines: one object per line with the canonical keys; blank lines are skipped.
     func readCanonicalJSONLines<Sink: EventSink>(path: String, displayPath: String, into sink: inout Sink) throws(LogError) {
-        let reader = try RecordReader(path: path, displayPath: displayPath, quoteAware: false)
+        let reader = try RecordReader(path: path, displayPath: displayPath, quoteAware: false, maxRecordBytes: options.maxRecordBytes)
         var scanner = JSONObjectScanner()
         var values = [UInt8]()
         var ranges = [Range<Int>?](repeating: nil, count: CanonicalColumn.allCases.count)
         while let next = try reader.next(displayPath: displayPath) {
             guard case .record(let bytes, let line) = next else {
                 if case .tooLong(let line) = next {
-                    try skip(path: displayPath, line: line, "line longer than \(RecordReader.maxRecordBytes >> 20) MiB")
+                    try skip(path: displayPath, line: line, "line longer than \(options.maxRecordBytes) bytes")
                 }
                 continue
             }

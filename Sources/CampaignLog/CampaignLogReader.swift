@@ -37,12 +37,12 @@ public final class CampaignLogReader {
     /// Applies the counting rules to one record and, when it is valid and new, sends it on.
     func accept<Sink: EventSink>(_ record: CanonicalRecord, line: Int, path: String, into sink: inout Sink) throws(LogError) {
         guard let kind = record.kind ?? record.event.flatMap(kindOf) else {
-            let shown = record.event.map { "unknown event '\(Self.excerpt($0))'" } ?? "missing event"
+            let shown = record.event.flatMap(Self.nonBlank).map { "unknown event '\(Self.excerpt($0))'" } ?? "missing event"
             return try skip(path: path, line: line, shown)
         }
         guard let rawTime = record.timestamp, let timestamp = normalizer.normalize(rawTime, foldCase: false, Timestamp.parse)
         else {
-            let problem = record.timestamp.map { "invalid timestamp '\(Self.excerpt($0))' (RFC 3339 with an offset, or Unix seconds)" }
+            let problem = record.timestamp.flatMap(Self.nonBlank).map { "invalid timestamp '\(Self.excerpt($0))' (RFC 3339 with an offset, or Unix seconds)" }
             return try skip(path: path, line: line, problem ?? "missing timestamp")
         }
         let recipient = record.recipient.map { raw in
@@ -71,6 +71,11 @@ public final class CampaignLogReader {
         if options.strict { throw problem }
         report.recordsSkipped += 1
         if report.skipped.count < options.maxListedProblems { report.skipped.append(problem) }
+    }
+
+    /// The bytes, unless they are only white space.
+    static func nonBlank(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+        bytes.allSatisfy(FieldNormalizer.isASCIISpace) ? nil : bytes
     }
 
     /// Field text fit for a message: at most 40 characters, control characters shown as `?`.

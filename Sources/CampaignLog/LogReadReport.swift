@@ -31,9 +31,13 @@ public struct LogReadOptions: Sendable, Equatable {
     /// How many skipped records are listed with their place (the rest are counted).
     public var maxListedProblems: Int
 
-    /// Options with the defaults: lenient, twenty problems listed.
-    public init(strict: Bool = false, maxListedProblems: Int = 20) {
+    /// The longest record (line, or CSV record) read; a longer one is skipped and reported.
+    public var maxRecordBytes: Int
+
+    /// Options with the defaults: lenient, twenty problems listed, records up to 64 MiB.
+    public init(strict: Bool = false, maxListedProblems: Int = 20, maxRecordBytes: Int = 64 << 20) {
         self.strict = strict
         self.maxListedProblems = maxListedProblems
+        self.maxRecordBytes = maxRecordBytes
     }
 }

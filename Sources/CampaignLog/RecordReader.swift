@@ -21,7 +21,8 @@ final class RecordReader {
     }
 
     static let bufferSize = 4 << 20
-    static let maxRecordBytes = 64 << 20
+    /// The longest record handed out.
+    let maxRecordBytes: Int
 
     private let fd: Int32
     private let quoteAware: Bool
@@ -36,7 +37,7 @@ final class RecordReader {
     private var firstRead = true
 
     /// Opens `path` for reading; throws a ``LogError`` naming it when that fails.
-    init(path: String, displayPath: String, quoteAware: Bool) throws(LogError) {
+    init(path: String, displayPath: String, quoteAware: Bool, maxRecordBytes: Int) throws(LogError) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw LogError(path: displayPath, line: nil, message: "cannot open: \(String(cString: strerror(errno)))")
@@ -48,7 +49,8 @@ final class RecordReader {
         }
         self.fd = fd
         self.quoteAware = quoteAware
-        self.capacity = Self.bufferSize
+        self.maxRecordBytes = maxRecordBytes
+        self.capacity = min(Self.bufferSize, max(maxRecordBytes, 64))
         self.buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
     }
 
@@ -133,7 +135,7 @@ final class RecordReader {
             start = 0
         }
         if end == capacity {
-            if capacity >= Self.maxRecordBytes {
+            if capacity >= maxRecordBytes {
                 // One record longer than the limit: drop what we hold (keeping count of its lines and
                 // quotes) and skip to its end.
                 let base = buffer.assumingMemoryBound(to: UInt8.self)
