@@ -7,7 +7,9 @@ extension CommonMark {
     /// Check ``limitViolations(in:limits:)`` first: cmark 0.30.2 is quadratic on some inputs.
     public static func headings(in markdown: String) -> [Heading] {
         let flags = CmarkDocument.cmarkOptions(MarkdownOptions())
-        let outline = CmarkDocument.withParsed(markdown, options: flags, CmarkDocument.headingOutline)
+        let outline = CmarkDocument.withParsed(markdown, options: flags) { root in
+            CmarkDocument.headingOutline(root)
+        }
         return HeadingIDs.headings(from: outline ?? [])
     }
 }

@@ -23,27 +23,24 @@ extension CommonMark {
     ) -> [MarkdownLimitViolation] {
         let size = markdown.utf8.count
         guard size <= limits.maxBytes else {
-            return [.init(line: 1, message: "size \(size) bytes exceeds the limit of \(limits.maxBytes) bytes")]
+            let message = "size \(size) bytes exceeds the limit of \(limits.maxBytes) bytes"
+            return [MarkdownLimitViolation(line: 1, message: message)]
         }
         var source = markdown
         let scan = source.withUTF8 { StructureScan($0) }
         var violations: [MarkdownLimitViolation] = []
         if scan.deepestNesting > limits.maxNesting {
+            let message =
+                "block nesting \(scan.deepestNesting) exceeds the limit of \(limits.maxNesting)"
             violations.append(
-                .init(
-                    line: scan.deepestNestingLine,
-                    message: "block nesting \(scan.deepestNesting) exceeds the limit of \(limits.maxNesting)"
-                )
-            )
+                MarkdownLimitViolation(line: scan.deepestNestingLine, message: message))
         }
         if scan.mostUnclosedBrackets > limits.maxUnclosedBrackets {
+            let message =
+                "\(scan.mostUnclosedBrackets) unclosed link brackets exceed the limit of "
+                + "\(limits.maxUnclosedBrackets)"
             violations.append(
-                .init(
-                    line: scan.mostUnclosedBracketsLine,
-                    message: "\(scan.mostUnclosedBrackets) unclosed link brackets exceed the limit of "
-                        + "\(limits.maxUnclosedBrackets)"
-                )
-            )
+                MarkdownLimitViolation(line: scan.mostUnclosedBracketsLine, message: message))
         }
         return violations
     }

@@ -51,6 +51,14 @@ struct StructureScan {
 
     // MARK: - Private
 
+    private static let space = UInt8(ascii: " ")
+    private static let tab = UInt8(ascii: "\t")
+    private static let newline = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
+    private static let dot = UInt8(ascii: ".")
+    private static let closingParen = UInt8(ascii: ")")
+    private static let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+
     /// The container markers (`>`, `-`, `*`, `+`, `1.`, `1)`) at the start of the line at
     /// `start`, the whitespace columns around them (tabs to the next multiple of 4, minus the
     /// one column each marker owns), and where the line's content begins.
@@ -65,8 +73,8 @@ struct StructureScan {
         var afterMarker = false
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
-                var width = byte == UInt8(ascii: " ") ? 1 : 4 - column % 4
+            if byte == space || byte == tab {
+                var width = byte == space ? 1 : 4 - column % 4
                 column += width
                 if afterMarker {
                     width -= 1
@@ -93,12 +101,12 @@ struct StructureScan {
             return 1
         case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
             return isSpaceOrLineEnd(bytes, index + 1) ? 1 : nil
-        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        case digits:
             var end = index
-            while end < bytes.count, end - index < 9, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) {
+            while end < bytes.count, end - index < 9, digits.contains(bytes[end]) {
                 end += 1
             }
-            guard end < bytes.count, bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ")"),
+            guard end < bytes.count, bytes[end] == dot || bytes[end] == closingParen,
                 isSpaceOrLineEnd(bytes, end + 1)
             else { return nil }
             return end + 1 - index
@@ -108,17 +116,17 @@ struct StructureScan {
     }
 
     private static func isLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
-        index >= bytes.count || bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r")
+        index >= bytes.count || bytes[index] == newline || bytes[index] == carriageReturn
     }
 
-    private static func isSpaceOrLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
-        isLineEnd(bytes, index) || bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t")
+    private static func isSpaceOrLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        isLineEnd(bytes, at) || bytes[at] == space || bytes[at] == tab
     }
 
     /// The index after the line ending at `index` (`\r\n` counts as one).
     private static func skipLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
         guard index < bytes.count else { return index }
-        if bytes[index] == UInt8(ascii: "\r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") {
+        if bytes[index] == carriageReturn, index + 1 < bytes.count, bytes[index + 1] == newline {
             return index + 2
         }
         return index + 1

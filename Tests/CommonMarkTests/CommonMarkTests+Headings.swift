@@ -36,7 +36,10 @@ extension CommonMarkTests {
     ])
     func slugs(text: String, expected: String) {
         let slug = HeadingIDs.slug(text)
-        #expect(slug == expected, "slug(\(text.debugDescription)) = \(slug.debugDescription), want \(expected.debugDescription)")
+        #expect(
+            slug == expected,
+            "slug(\(text.debugDescription)) = \(slug.debugDescription), want \(expected.debugDescription)"
+        )
     }
 
     @Test func headingTextIsTextAndCodeLiterals() {
@@ -90,7 +93,8 @@ extension CommonMarkTests {
     }
 
     @Test func unsafeModeKeepsIDsWhenRawHTMLHasNoHeadings() {
-        let html = CommonMark.html(from: "<div>x</div>\n\n## Real\n", options: MarkdownOptions(unsafe: true))
+        let html = CommonMark.html(
+            from: "<div>x</div>\n\n## Real\n", options: MarkdownOptions(unsafe: true))
         let expected = "<div>x</div>\n<h2 id=\"real\">Real</h2>\n"
         #expect(html == expected, "got \(html.debugDescription), want \(expected.debugDescription)")
     }

@@ -9,27 +9,42 @@ extension CommonMarkTests {
         let limits = MarkdownLimits.default
         #expect(limits.maxBytes == 4 * 1024 * 1024, "maxBytes \(limits.maxBytes), want 4 MiB")
         #expect(limits.maxNesting == 64, "maxNesting \(limits.maxNesting), want 64")
-        #expect(limits.maxUnclosedBrackets == 10_000, "maxUnclosedBrackets \(limits.maxUnclosedBrackets), want 10000")
+        #expect(
+            limits.maxUnclosedBrackets == 10_000,
+            "maxUnclosedBrackets \(limits.maxUnclosedBrackets), want 10000")
     }
 
     @Test func deepBlockQuotes() {
         let markdown = "ok\n\n" + String(repeating: "> ", count: 5_000) + "x\n"
         let violations = CommonMark.limitViolations(in: markdown)
-        let expected = [MarkdownLimitViolation(line: 3, message: "block nesting 5000 exceeds the limit of 64")]
+        let expected = [
+            MarkdownLimitViolation(line: 3, message: "block nesting 5000 exceeds the limit of 64")
+        ]
         #expect(violations == expected, "got \(violations), want \(expected)")
-        #expect(violations.first?.description == "line 3: block nesting 5000 exceeds the limit of 64", "description")
+        #expect(
+            violations.first?.description == "line 3: block nesting 5000 exceeds the limit of 64",
+            "description")
     }
 
     @Test(arguments: [
         (String(repeating: "- ", count: 50_000) + "x", 1, 50_000),
         (String(repeating: "1. ", count: 100) + "x", 1, 100),
         (String(repeating: "* > ", count: 40) + "x", 1, 80),
-        ((0..<100).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n"), 100, 100),
-        ((0..<80).map { String(repeating: "\t", count: $0) + "+ item" }.joined(separator: "\n"), 80, 80),
+        (
+            (0..<100).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n"),
+            100, 100
+        ),
+        (
+            (0..<80).map { String(repeating: "\t", count: $0) + "+ item" }.joined(separator: "\n"),
+            80, 80
+        ),
     ])
     func deepLists(markdown: String, line: Int, nesting: Int) {
         let violations = CommonMark.limitViolations(in: markdown)
-        let expected = [MarkdownLimitViolation(line: line, message: "block nesting \(nesting) exceeds the limit of 64")]
+        let expected = [
+            MarkdownLimitViolation(
+                line: line, message: "block nesting \(nesting) exceeds the limit of 64")
+        ]
         #expect(violations == expected, "got \(violations), want \(expected)")
     }
 
@@ -41,7 +56,9 @@ extension CommonMarkTests {
     }
 
     @Test func deepIndentationWithoutOpenContainersIsNotNesting() {
-        let markdown = "```\n" + String(repeating: " ", count: 400) + "- x\n```\n\n" + String(repeating: "\t", count: 100) + "code\n"
+        let markdown =
+            "```\n" + String(repeating: " ", count: 400) + "- x\n```\n\n"
+            + String(repeating: "\t", count: 100) + "code\n"
         let violations = CommonMark.limitViolations(in: markdown)
         #expect(violations.isEmpty, "indented code opens no containers, got \(violations)")
     }
@@ -50,7 +67,10 @@ extension CommonMarkTests {
     @Test func manyUnclosedImageBrackets() {
         let markdown = "Intro.\n" + String(repeating: "![[]()", count: 20_000) + "\n"
         let violations = CommonMark.limitViolations(in: markdown)
-        let expected = [MarkdownLimitViolation(line: 2, message: "20001 unclosed link brackets exceed the limit of 10000")]
+        let expected = [
+            MarkdownLimitViolation(
+                line: 2, message: "20001 unclosed link brackets exceed the limit of 10000")
+        ]
         #expect(markdown.utf8.count > 100_000, "the input is \(markdown.utf8.count) bytes")
         #expect(violations == expected, "got \(violations), want \(expected)")
     }
@@ -58,14 +78,21 @@ extension CommonMarkTests {
     @Test func bracketsAreCountedPerParagraph() {
         let half = String(repeating: "![[]()", count: 6_000)
         let apart = CommonMark.limitViolations(in: half + "\n\n" + half + "\n")
-        #expect(apart.isEmpty, "a blank line ends the paragraph and its bracket stack, got \(apart)")
+        #expect(
+            apart.isEmpty, "a blank line ends the paragraph and its bracket stack, got \(apart)")
         let together = CommonMark.limitViolations(in: half + "\r\n" + half + "\r\n")
-        let expected = [MarkdownLimitViolation(line: 2, message: "12001 unclosed link brackets exceed the limit of 10000")]
-        #expect(together == expected, "one paragraph over two lines: got \(together), want \(expected)")
+        let expected = [
+            MarkdownLimitViolation(
+                line: 2, message: "12001 unclosed link brackets exceed the limit of 10000")
+        ]
+        #expect(
+            together == expected, "one paragraph over two lines: got \(together), want \(expected)")
     }
 
     @Test func escapedAndClosedBracketsAreNotOpeners() {
-        let markdown = String(repeating: "\\[", count: 20_000) + String(repeating: "[a](b) [c] ", count: 20_000)
+        let markdown =
+            String(repeating: "\\[", count: 20_000)
+            + String(repeating: "[a](b) [c] ", count: 20_000)
         let violations = CommonMark.limitViolations(in: markdown)
         #expect(violations.isEmpty, "got \(violations)")
     }
@@ -75,7 +102,9 @@ extension CommonMarkTests {
         let fits = CommonMark.limitViolations(in: "ééééé", limits: limits)
         #expect(fits.isEmpty, "5 × 2 bytes fit in 10, got \(fits)")
         let tooBig = CommonMark.limitViolations(in: "ééééé!", limits: limits)
-        let expected = [MarkdownLimitViolation(line: 1, message: "size 11 bytes exceeds the limit of 10 bytes")]
+        let expected = [
+            MarkdownLimitViolation(line: 1, message: "size 11 bytes exceeds the limit of 10 bytes")
+        ]
         #expect(tooBig == expected, "got \(tooBig), want \(expected)")
     }
 
@@ -115,7 +144,8 @@ extension CommonMarkTests {
 
             """
         let markdown = String(repeating: section, count: 200_000 / section.utf8.count + 1)
-        #expect(markdown.utf8.count >= 200_000, "document is \(markdown.utf8.count) bytes, want 200 KB")
+        #expect(
+            markdown.utf8.count >= 200_000, "document is \(markdown.utf8.count) bytes, want 200 KB")
         let violations = CommonMark.limitViolations(in: markdown)
         #expect(violations.isEmpty, "got \(violations.prefix(3))")
     }

@@ -8,7 +8,8 @@ struct CommonMarkTests {
 
     @Test func paragraphsAndEmphasis() {
         let html = CommonMark.html(from: "Hello *world*.\n\nSecond **paragraph** with `code`.\n")
-        let expected = "<p>Hello <em>world</em>.</p>\n<p>Second <strong>paragraph</strong> with <code>code</code>.</p>\n"
+        let expected =
+            "<p>Hello <em>world</em>.</p>\n<p>Second <strong>paragraph</strong> with <code>code</code>.</p>\n"
         #expect(html == expected, "got \(html.debugDescription), want \(expected.debugDescription)")
     }
 
@@ -72,12 +73,21 @@ struct CommonMarkTests {
         ("[x](file:///etc/passwd)\n", "<p><a href=\"\">x</a></p>\n"),
         ("[x](data:text/html;base64,PHA+)\n", "<p><a href=\"\">x</a></p>\n"),
         ("![x](javascript:alert(1))\n", "<p><img src=\"\" alt=\"x\" /></p>\n"),
-        ("![x](data:image/png;base64,iVBO)\n", "<p><img src=\"data:image/png;base64,iVBO\" alt=\"x\" /></p>\n"),
-        ("[x](https://example.com/?a=1&b=2)\n", "<p><a href=\"https://example.com/?a=1&amp;b=2\">x</a></p>\n"),
+        (
+            "![x](data:image/png;base64,iVBO)\n",
+            "<p><img src=\"data:image/png;base64,iVBO\" alt=\"x\" /></p>\n"
+        ),
+        (
+            "[x](https://example.com/?a=1&b=2)\n",
+            "<p><a href=\"https://example.com/?a=1&amp;b=2\">x</a></p>\n"
+        ),
     ])
     func safeModeDropsRawHTMLAndDangerousLinks(markdown: String, expected: String) {
         let html = CommonMark.html(from: markdown)
-        #expect(html == expected, "\(markdown.debugDescription): got \(html.debugDescription), want \(expected.debugDescription)")
+        #expect(
+            html == expected,
+            "\(markdown.debugDescription): got \(html.debugDescription), want \(expected.debugDescription)"
+        )
     }
 
     @Test(arguments: [
@@ -87,11 +97,15 @@ struct CommonMarkTests {
     ])
     func unsafeModeKeepsThem(markdown: String, expected: String) {
         let html = CommonMark.html(from: markdown, options: MarkdownOptions(unsafe: true))
-        #expect(html == expected, "\(markdown.debugDescription): got \(html.debugDescription), want \(expected.debugDescription)")
+        #expect(
+            html == expected,
+            "\(markdown.debugDescription): got \(html.debugDescription), want \(expected.debugDescription)"
+        )
     }
 
     @Test func optionsDefaultToSafe() {
-        #expect(MarkdownOptions() == MarkdownOptions(unsafe: false), "MarkdownOptions() must be safe")
+        #expect(
+            MarkdownOptions() == MarkdownOptions(unsafe: false), "MarkdownOptions() must be safe")
         #expect(MarkdownOptions().unsafe == false, "unsafe must default to false")
     }
 
@@ -99,7 +113,9 @@ struct CommonMarkTests {
 
     @Test func invalidUTF8BecomesReplacementCharacter() {
         let markdown = String(decoding: [0x61, 0xFF, 0x62, 0xC3, 0x0A], as: UTF8.self)
-        #expect(markdown == "a\u{FFFD}b\u{FFFD}\n", "Swift repairs the bytes: \(markdown.debugDescription)")
+        #expect(
+            markdown == "a\u{FFFD}b\u{FFFD}\n",
+            "Swift repairs the bytes: \(markdown.debugDescription)")
         let html = CommonMark.html(from: markdown)
         let expected = "<p>a\u{FFFD}b\u{FFFD}</p>\n"
         #expect(html == expected, "got \(html.debugDescription), want \(expected.debugDescription)")
@@ -122,14 +138,17 @@ struct CommonMarkTests {
     /// Exercises the parse / render / free path; a leak or double free shows up under
     /// sanitizers or as a crash, not as a timing assertion.
     @Test func renderingManyTimesIsStable() {
-        let section = "## Section\n\nSome *text* with a [link](https://example.com) and `code`.\n\n- item\n- item\n\n"
+        let section =
+            "## Section\n\nSome *text* with a [link](https://example.com) and `code`.\n\n- item\n- item\n\n"
         let markdown = String(repeating: section, count: 5_000 / section.utf8.count + 1)
         let first = CommonMark.html(from: markdown)
         var mismatches = 0
         for _ in 0..<2_000 where CommonMark.html(from: markdown) != first {
             mismatches += 1
         }
-        #expect(markdown.utf8.count >= 5_000, "document is \(markdown.utf8.count) bytes, want at least 5000")
+        #expect(
+            markdown.utf8.count >= 5_000,
+            "document is \(markdown.utf8.count) bytes, want at least 5000")
         #expect(mismatches == 0, "\(mismatches) of 2000 renderings differed from the first")
     }
 }
