@@ -1,0 +1,101 @@
+import Testing
+
+@testable import CommonMark
+
+extension CommonMarkTests {
+    // MARK: - Heading ids
+
+    @Test func headingsGetIDsDeduplicatedInOrder() {
+        let html = CommonMark.html(from: "# Hello World\n\n## Hello World\n\n### Hello *World*!\n")
+        let expected = """
+            <h1 id="hello-world">Hello World</h1>
+            <h2 id="hello-world-2">Hello World</h2>
+            <h3 id="hello-world-3">Hello <em>World</em>!</h3>
+
+            """
+        #expect(html == expected, "got \(html.debugDescription), want \(expected.debugDescription)")
+    }
+
+    @Test func deduplicationSkipsIDsAlreadyTaken() {
+        let ids = CommonMark.headings(in: "# A\n# A 2\n# A\n# A\n").map(\.id)
+        #expect(ids == ["a", "a-2", "a-3", "a-4"], "got \(ids)")
+        let clash = CommonMark.headings(in: "# A\n# A\n# A 2\n").map(\.id)
+        #expect(clash == ["a", "a-2", "a-2-2"], "got \(clash)")
+    }
+
+    @Test(arguments: [
+        ("Hello, World!", "hello-world"),
+        ("  --Trim me--  ", "trim-me"),
+        ("a - b", "a-b"),
+        ("Version 2.0 — final", "version-20-final"),
+        ("snake_case & more", "snakecase-more"),
+        ("Ünïcödé Straße", "ünïcödé-straße"),
+        ("日本語 テスト", "日本語-テスト"),
+        ("!!!", "section"),
+        ("", "section"),
+    ])
+    func slugs(text: String, expected: String) {
+        let slug = HeadingIDs.slug(text)
+        #expect(
+            slug == expected,
+            "slug(\(text.debugDescription)) = \(slug.debugDescription), want \(expected.debugDescription)"
+        )
+    }
+
+    @Test func headingTextIsTextAndCodeLiterals() {
+        let markdown = """
+            Setext *title*
+            on two lines
+            ============
+
+            ## The `<h1>` [tag](https://example.com) <b>raw</b>
+
+            > ### Quoted
+
+            - #### In a list
+
+            #
+            """
+        let expected = [
+            Heading(level: 1, text: "Setext title on two lines", id: "setext-title-on-two-lines"),
+            Heading(level: 2, text: "The <h1> tag raw", id: "the-h1-tag-raw"),
+            Heading(level: 3, text: "Quoted", id: "quoted"),
+            Heading(level: 4, text: "In a list", id: "in-a-list"),
+            Heading(level: 1, text: "", id: "section"),
+        ]
+        let headings = CommonMark.headings(in: markdown)
+        #expect(headings == expected, "got \(headings), want \(expected)")
+    }
+
+    @Test func htmlCarriesTheIDsHeadingsReports() {
+        let markdown = "# Intro\n\n## The `<h2>` tag\n\n> ## Intro\n\n<h2>raw</h2>\n\n###### Deep\n"
+        let html = CommonMark.html(from: markdown)
+        let expected = """
+            <h1 id="intro">Intro</h1>
+            <h2 id="the-h2-tag">The <code>&lt;h2&gt;</code> tag</h2>
+            <blockquote>
+            <h2 id="intro-2">Intro</h2>
+            </blockquote>
+            <!-- raw HTML omitted -->
+            <h6 id="deep">Deep</h6>
+
+            """
+        #expect(html == expected, "got \(html.debugDescription), want \(expected.debugDescription)")
+        let ids = CommonMark.headings(in: markdown).map(\.id)
+        #expect(ids == ["intro", "the-h2-tag", "intro-2", "deep"], "got \(ids)")
+    }
+
+    @Test func rawHTMLHeadingsInUnsafeModeFallBackToNoIDs() {
+        let markdown = "<h2>raw</h2>\n\n## Real\n"
+        let html = CommonMark.html(from: markdown, options: MarkdownOptions(unsafe: true))
+        let expected = "<h2>raw</h2>\n<h2>Real</h2>\n"
+        #expect(html == expected, "got \(html.debugDescription), want \(expected.debugDescription)")
+    }
+
+    @Test func unsafeModeKeepsIDsWhenRawHTMLHasNoHeadings() {
+        let html = CommonMark.html(
+            from: "<div>x</div>\n\n## Real\n", options: MarkdownOptions(unsafe: true))
+        let expected = "<div>x</div>\n<h2 id=\"real\">Real</h2>\n"
+        #expect(html == expected, "got \(html.debugDescription), want \(expected.debugDescription)")
+    }
+}
