@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import SiteBuilder
+
+/// `aftermail build`: the site folder to `output/`.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the post-mortem site from content/ into output/.",
+        discussion: """
+            Reads aftermail.yml, every incident under content/incidents and its logs, and writes the \
+            public site. A failed build leaves the previous output/ untouched (exit 2).
+            """
+    )
+
+    @Option(help: "The site folder.")
+    var site: String = "."
+
+    @Option(help: "Where to write the site (default: <site>/output).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "The public address of the site (overrides base_url).")
+    var baseURL: String?
+
+    @Flag(help: "Also build incidents whose status is draft.")
+    var drafts = false
+
+    @Flag(help: "Stop at the first bad log record instead of skipping it.")
+    var strict = false
+
+    func run() throws {
+        let terminal = Terminal.current
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let siteURL = URL(fileURLWithPath: site, relativeTo: current)
+        let options = BuildOptions(
+            siteRoot: siteURL, outputDirectory: output.map { URL(fileURLWithPath: $0, relativeTo: current) },
+            baseURL: baseURL, includeDrafts: drafts, strict: strict)
+        do {
+            let summary = try SiteBuild(options: options).run { terminal.write($0 + "\n") }
+            for warning in summary.warnings { terminal.error(warning) }
+            terminal.write("Wrote \(summary.fileCount) files to \(summary.outputPath)\n")
+            for line in summary.incidentLines { terminal.write("  \(line)\n") }
+        } catch {
+            throw CommandFailure.badInput(error.description)
+        }
+    }
+}

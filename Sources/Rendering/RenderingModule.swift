@@ -1,2 +1,0 @@
-/// View models, templates and charts to rendered pages.
-public enum RenderingModule {}

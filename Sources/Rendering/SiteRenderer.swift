@@ -1,0 +1,127 @@
+import CampaignMetrics
+import CommonMark
+import Incidents
+
+/// Renders the whole public site in memory: the home page, a post-mortem page, an apology page and
+/// a `metrics.json` per incident, and the stylesheet. Pure: it reads nothing and writes nothing.
+public struct SiteRenderer: Sendable {
+    // MARK: - Public API
+
+    /// The site's settings (title, language, Markdown safety).
+    public let settings: SiteSettings
+    /// The templates to render with.
+    public let templates: TemplateSet
+
+    /// A renderer for one site.
+    public init(settings: SiteSettings, templates: TemplateSet) {
+        self.settings = settings
+        self.templates = templates
+    }
+
+    /// Every page of the site, sorted by path.
+    ///
+    /// - Parameter incidents: the incidents to publish, in the order the home page lists them.
+    /// - Throws: ``RenderErrors`` with every note that breaks the Markdown limits and every
+    ///   template that fails, each with its place.
+    public func render(_ incidents: [IncidentInput]) throws(RenderErrors) -> [RenderedPage] {
+        var pages: [RenderedPage] = []
+        var problems: [RenderError] = []
+        for input in incidents {
+            do {
+                pages += try renderIncident(input)
+            } catch {
+                problems += error.errors
+            }
+        }
+        do {
+            pages.append(try renderIndex(incidents))
+        } catch {
+            problems.append(error)
+        }
+        if !problems.isEmpty { throw RenderErrors(errors: problems) }
+        for (name, text) in templates.assets { pages.append(RenderedPage(path: name, text: text)) }
+        return pages.sorted { $0.path < $1.path }
+    }
+
+    // MARK: - Private
+
+    private func renderIndex(_ incidents: [IncidentInput]) throws(RenderError) -> RenderedPage {
+        let entries = incidents.map { input in
+            let front = input.incident.frontMatter
+            return IndexEntryView(
+                href: "incidents/\(input.incident.slug)/index.html", title: front.title,
+                date: front.date.flatMap { Format.day($0.isoDay) }, isoDay: front.date?.isoDay,
+                severity: front.severity, isDraft: front.status == .draft, summary: front.summary,
+                headline: input.primaryCampaign.map(HeadlineView.init))
+        }
+        let view = IndexView(siteTitle: settings.title, hasIncidents: !entries.isEmpty, incidents: entries)
+        let body = try templates.render(view, template: "index")
+        return try page("index.html", title: settings.title, description: nil, root: "", body: body)
+    }
+
+    private func renderIncident(_ input: IncidentInput) throws(RenderErrors) -> [RenderedPage] {
+        do {
+            return try renderIncidentPages(input)
+        } catch let error as RenderErrors {
+            throw error
+        } catch let error as RenderError {
+            throw RenderErrors(errors: [error])
+        } catch {
+            throw RenderErrors(errors: [RenderError(path: input.incident.sourcePath, line: nil, message: "\(error)")])
+        }
+    }
+
+    private func renderIncidentPages(_ input: IncidentInput) throws -> [RenderedPage] {
+        let incident = input.incident
+        let front = incident.frontMatter
+        let base = "incidents/\(incident.slug)/"
+        let root = "../../"
+        let notesHTML = try markdown(incident.body, path: incident.sourcePath, firstLine: incident.bodyLine)
+        let campaigns = (input.metrics?.campaigns ?? []).enumerated().map { CampaignView($1, index: $0) }
+        let skipped = input.metrics?.recordsSkipped ?? 0
+        let view = IncidentView(
+            root: root, title: front.title, date: front.date.flatMap { Format.day($0.isoDay) },
+            isoDay: front.date?.isoDay, severity: front.severity, owner: front.owner,
+            isDraft: front.status == .draft, summary: front.summary, hasTags: !front.tags.isEmpty, tags: front.tags,
+            apologyHref: incident.apology == nil ? nil : "apology/index.html", campaigns: campaigns,
+            skippedRecords: skipped > 0 ? Format.count(skipped) : nil,
+            metricsHref: input.metrics == nil ? nil : "metrics.json", notesHTML: notesHTML)
+        var pages = [
+            try page(base + "index.html", title: front.title, description: front.summary, root: root,
+                     body: try templates.render(view, template: "incident"))
+        ]
+        if let metrics = input.metrics {
+            pages.append(RenderedPage(path: base + "metrics.json", text: metrics.json))
+        }
+        if let apology = incident.apology {
+            let apologyRoot = "../../../"
+            let heading = apology.subject ?? "Our apology"
+            let apologyView = ApologyView(
+                root: apologyRoot, heading: heading, sentAt: apology.sentAt, incidentTitle: front.title,
+                bodyHTML: try markdown(apology.body, path: apology.sourcePath, firstLine: apology.bodyLine))
+            pages.append(try page(
+                base + "apology/index.html", title: heading, description: nil, root: apologyRoot,
+                body: try templates.render(apologyView, template: "apology")))
+        }
+        return pages
+    }
+
+    /// Markdown to HTML, refusing notes beyond the structural limits that keep cmark linear.
+    private func markdown(_ text: String, path: String, firstLine: Int) throws(RenderErrors) -> String {
+        let violations = CommonMark.limitViolations(in: text)
+        if !violations.isEmpty {
+            throw RenderErrors(errors: violations.map {
+                RenderError(path: path, line: firstLine + $0.line - 1, message: $0.message)
+            })
+        }
+        return CommonMark.html(from: text, options: MarkdownOptions(unsafe: settings.markdownUnsafe))
+    }
+
+    private func page(_ path: String, title: String, description: String?, root: String, body: String) throws(RenderError) -> RenderedPage {
+        let pageTitle = title == settings.title ? title : "\(title) — \(settings.title)"
+        let layout = LayoutView(
+            language: settings.language, pageTitle: pageTitle, description: description,
+            siteTitle: settings.title, root: root, body: body)
+        return RenderedPage(path: path, text: try templates.render(layout, template: "layout"))
+    }
+}

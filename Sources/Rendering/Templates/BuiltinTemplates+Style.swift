@@ -1,0 +1,54 @@
+extension BuiltinTemplates {
+    /// The stylesheet: readable on a phone, light and dark, print-friendly, no web fonts.
+    static let style = #"""
+        :root {
+          --fg: #1d232b; --muted: #55606e; --bg: #fdfdfc; --card: #f3f4f1; --line: #d5d9de;
+          --accent: #8a1c1c; --link: #1f4f8f;
+          color-scheme: light dark;
+        }
+        @media (prefers-color-scheme: dark) {
+          :root { --fg: #e6e8eb; --muted: #a9b1bb; --bg: #14171b; --card: #1d2127; --line: #39404a;
+                  --accent: #f08c8c; --link: #8cb8f0; }
+        }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+               color: var(--fg); background: var(--bg); }
+        .site-header, main, .site-footer { max-width: 52rem; margin: 0 auto; padding: 0 1rem; }
+        .site-header { padding-top: 1rem; padding-bottom: .5rem; border-bottom: 1px solid var(--line); }
+        .site-title { font-weight: 700; color: var(--fg); text-decoration: none; }
+        a { color: var(--link); }
+        h1 { font-size: 1.9rem; line-height: 1.25; margin: 1.5rem 0 .5rem; }
+        h2 { font-size: 1.35rem; margin-top: 2rem; }
+        .meta, .breadcrumb, .note, .data-link { color: var(--muted); font-size: .95rem; }
+        .summary { font-size: 1.15rem; }
+        .severity { color: var(--accent); font-weight: 600; }
+        .draft { text-transform: uppercase; font-size: .8rem; border: 1px solid var(--muted); padding: 0 .3rem; }
+        .tags { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem; }
+        .tags li { background: var(--card); border-radius: .25rem; padding: 0 .5rem; font-size: .9rem; }
+        .incident-list { list-style: none; padding: 0; }
+        .incident-card { border-top: 1px solid var(--line); padding: .5rem 0 1rem; }
+        .incident-card h2 { margin: .5rem 0 0; }
+        .headline { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .5rem; margin: 1rem 0; }
+        .headline div { background: var(--card); border-radius: .4rem; padding: .5rem .75rem; }
+        .headline dt { font-size: .85rem; color: var(--muted); }
+        .headline dd { margin: 0; font-size: 1.3rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+        .table-wrap { overflow-x: auto; }
+        table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; font-size: .95rem; }
+        caption { text-align: left; color: var(--muted); padding-bottom: .25rem; }
+        th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: right; white-space: nowrap; }
+        th[scope="col"]:first-child, tbody th, tfoot th { text-align: left; }
+        tfoot { font-weight: 700; }
+        .notes img { max-width: 100%; }
+        .notes pre { overflow-x: auto; background: var(--card); padding: .75rem; }
+        .apology-link { font-weight: 600; }
+        .site-footer { border-top: 1px solid var(--line); margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem;
+                       color: var(--muted); font-size: .9rem; }
+        @media print {
+          .site-header, .site-footer, .data-link { display: none; }
+          body { background: #fff; color: #000; }
+          a { color: inherit; }
+          .headline div { border: 1px solid #999; }
+        }
+
+        """#
+}

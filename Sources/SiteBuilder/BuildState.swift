@@ -1,0 +1,121 @@
+import CampaignLog
+import CampaignMetrics
+import Foundation
+import Incidents
+import Rendering
+
+/// The values the build's steps pass along, filled in step by step.
+struct BuildState {
+    let options: BuildOptions
+    var content: SiteContent?
+    var inputs: [IncidentInput] = []
+    /// The recipients of every log read: what must never appear in `output/`.
+    var recipients: [SymbolTable] = []
+    var pages: [RenderedPage] = []
+    var warnings: [String] = []
+    var writtenTo = ""
+
+    init(options: BuildOptions) { self.options = options }
+
+    /// What the person who ran the build is told.
+    var summary: BuildSummary {
+        let lines = inputs.map { input -> String in
+            let title = input.incident.frontMatter.title
+            guard let campaign = input.metrics?.campaigns.max(by: { $0.totals.sends < $1.totals.sends }) else {
+                return "\(input.incident.slug): \(title) (no logs)"
+            }
+            return "\(input.incident.slug): \(title) — \(campaign.totals.sends) sends to \(campaign.recipients) "
+                + "recipients, \(campaign.recipientsWithMultipleVariants) got more than one variant"
+        }
+        return BuildSummary(outputPath: writtenTo, fileCount: pages.count, incidentLines: lines, warnings: warnings)
+    }
+
+    // MARK: - Steps
+
+    /// Reads `aftermail.yml` and every incident.
+    static func loadContent(_ state: inout BuildState) throws(StepFailure) {
+        do {
+            var content = try SiteContent.load(siteRoot: state.options.siteRoot, includeDrafts: state.options.includeDrafts)
+            if let baseURL = state.options.baseURL { content.settings.baseURL = baseURL }
+            state.content = content
+        } catch {
+            throw StepFailure(error.errors.map(\.description))
+        }
+    }
+
+    /// Reads each incident's logs as one run and computes its figures.
+    static func computeFigures(_ state: inout BuildState) throws(StepFailure) {
+        guard let content = state.content else { return }
+        var problems: [String] = []
+        for incident in content.incidents {
+            guard !incident.logFiles.isEmpty else {
+                state.inputs.append(IncidentInput(incident: incident, metrics: nil))
+                continue
+            }
+            let reader = CampaignLogReader(options: LogReadOptions(strict: state.options.strict))
+            var accumulator = MetricsAccumulator()
+            do {
+                for file in incident.logFiles {
+                    try reader.read(path: file.path, displayPath: state.displayPath(file), into: &accumulator)
+                }
+            } catch {
+                problems.append(error.description)
+                continue
+            }
+            state.warnings += reader.report.skippedSummary
+            state.recipients.append(reader.symbols.recipients)
+            let all = accumulator.report(symbols: reader.symbols, reading: reader.report)
+            let metrics = all.only(campaign: incident.frontMatter.campaign)
+            if let wanted = incident.frontMatter.campaign, metrics.campaigns.isEmpty {
+                let found = all.campaigns.map { "'\($0.campaign)'" }.joined(separator: ", ")
+                problems.append(
+                    "\(incident.sourcePath): error: campaign '\(wanted)' does not occur in the incident's logs"
+                        + (found.isEmpty ? "" : " (they hold \(found))"))
+                continue
+            }
+            state.inputs.append(IncidentInput(incident: incident, metrics: metrics))
+        }
+        if !problems.isEmpty { throw StepFailure(problems) }
+    }
+
+    /// Renders every page in memory.
+    static func renderPages(_ state: inout BuildState) throws(StepFailure) {
+        guard let content = state.content else { return }
+        do {
+            let templates = try TemplateSet.load(overridesIn: content.root.appendingPathComponent("templates"))
+            state.pages = try SiteRenderer(settings: content.settings, templates: templates).render(state.inputs)
+        } catch {
+            throw StepFailure(error.errors.map(\.description))
+        }
+    }
+
+    /// Fails the build if any page holds an address read from a log.
+    static func checkForAddresses(_ state: inout BuildState) throws(StepFailure) {
+        let guardian = AddressLeakGuard(recipients: state.recipients)
+        let leaks = state.pages.compactMap { page in
+            guardian.firstLeak(in: page.bytes).map { _ in
+                "output/\(page.path): error: holds a recipient address from the logs; nothing was written"
+            }
+        }
+        if !leaks.isEmpty { throw StepFailure(leaks) }
+    }
+
+    /// Writes the pages to a staging folder and swaps it in place of the output folder.
+    static func writeSite(_ state: inout BuildState) throws(StepFailure) {
+        do {
+            try OutputWriter(destination: state.options.outputDirectory).write(state.pages)
+        } catch {
+            throw StepFailure(error.description)
+        }
+        state.writtenTo = state.displayPath(state.options.outputDirectory)
+    }
+
+    // MARK: - Private
+
+    /// A path as the user would type it: relative to the site folder when inside it.
+    func displayPath(_ url: URL) -> String {
+        let root = options.siteRoot.path.hasSuffix("/") ? options.siteRoot.path : options.siteRoot.path + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+    }
+}

@@ -1,0 +1,11 @@
+/// What a successful build did, for the person who ran it.
+public struct BuildSummary: Sendable, Equatable {
+    /// Where the site was written.
+    public var outputPath: String
+    /// How many files the site has.
+    public var fileCount: Int
+    /// One line per incident: slug, title and headline figures.
+    public var incidentLines: [String]
+    /// Warnings that did not stop the build (skipped log records…).
+    public var warnings: [String]
+}

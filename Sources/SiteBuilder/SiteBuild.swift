@@ -1,0 +1,64 @@
+import CampaignLog
+import CampaignMetrics
+import Foundation
+import Incidents
+import Rendering
+
+/// `aftermail build`: a visible list of named steps from the site folder to `output/`.
+///
+/// Every step but the last works on values; only the last writes, into a staging folder that
+/// replaces `output/` once complete, so a failed build leaves the previous site as it was.
+public struct SiteBuild: Sendable {
+    // MARK: - Public API
+
+    /// What to build.
+    public let options: BuildOptions
+
+    /// A build of the site the options name.
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// The steps, in order, by name.
+    public static let stepNames = steps.map(\.name)
+
+    /// Runs every step, reporting `[n/N] Step name` through `progress`.
+    /// - Throws: ``BuildError`` naming the step that failed and every problem it found.
+    public func run(progress: (String) -> Void = { _ in }) throws(BuildError) -> BuildSummary {
+        var state = BuildState(options: options)
+        for (index, step) in Self.steps.enumerated() {
+            progress("[\(index + 1)/\(Self.steps.count)] \(step.name)")
+            do {
+                try step.run(&state)
+            } catch {
+                throw BuildError(step: step.name, problems: error.problems)
+            }
+        }
+        return state.summary
+    }
+
+    // MARK: - Private
+
+    /// The pipeline (DESIGN.md rule 2): a literal list of named steps.
+    private static let steps: [BuildStep] = [
+        BuildStep(name: "Load settings and incidents", run: BuildState.loadContent),
+        BuildStep(name: "Read logs and compute figures", run: BuildState.computeFigures),
+        BuildStep(name: "Render pages", run: BuildState.renderPages),
+        BuildStep(name: "Check pages for recipient addresses", run: BuildState.checkForAddresses),
+        BuildStep(name: "Write the site", run: BuildState.writeSite),
+    ]
+}
+
+/// One named step of the build.
+struct BuildStep: Sendable {
+    let name: String
+    let run: @Sendable (inout BuildState) throws(StepFailure) -> Void
+}
+
+/// What a step found wrong: one formatted line a problem.
+struct StepFailure: Error {
+    var problems: [String]
+
+    init(_ problems: [String]) { self.problems = problems }
+    init(_ problem: String) { self.problems = [problem] }
+}

@@ -1,2 +1,0 @@
-/// The build: the only writer of output/ and private/.
-public enum SiteBuilderModule {}
