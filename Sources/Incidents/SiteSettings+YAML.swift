@@ -15,7 +15,8 @@ extension SiteSettings {
         do {
             root = try YAMLNode.compose(yaml, what: fileName)
         } catch {
-            throw ContentErrors(ContentError(path: fileName, line: error.line, message: error.message, hint: error.hint))
+            throw ContentErrors(
+                ContentError(path: fileName, line: error.line, message: error.message, hint: error.hint))
         }
         var settings = SiteSettings.default
         guard let root, !root.isNull else { return settings }
@@ -37,7 +38,8 @@ extension SiteSettings {
                 settings.privateDir = normalized
             } else {
                 diagnostics.error(
-                    yamlLine: node.line, "'private_dir' must be a relative folder inside the site, outside output/: '\(dir)'",
+                    yamlLine: node.line,
+                    "'private_dir' must be a relative folder inside the site, outside output/: '\(dir)'",
                     hint: "lists that name people must never be published; the default is 'private'")
             }
         }

@@ -11,7 +11,9 @@ extension Thresholds {
     /// Applies the `thresholds:` mapping over `self`, reporting problems into `diagnostics`.
     mutating func apply(_ node: YAMLNode, into diagnostics: inout Diagnostics) {
         guard let entries = node.entries(known: Self.keys, context: "thresholds", into: &diagnostics) else { return }
-        if let value = entries["complaint_rate"] { complaintRate.apply(value, key: "complaint_rate", into: &diagnostics) }
+        if let value = entries["complaint_rate"] {
+            complaintRate.apply(value, key: "complaint_rate", into: &diagnostics)
+        }
         if let value = entries["unsubscribe_rate"] {
             unsubscribeRate.apply(value, key: "unsubscribe_rate", into: &diagnostics)
         }
@@ -21,7 +23,9 @@ extension Thresholds {
         {
             recipientsWithMultipleVariants = count
         }
-        if let value = entries["sends_after_opt_out"], let count = value.count(key: "sends_after_opt_out", into: &diagnostics) {
+        if let value = entries["sends_after_opt_out"],
+            let count = value.count(key: "sends_after_opt_out", into: &diagnostics)
+        {
             sendsAfterOptOut = count
         }
     }

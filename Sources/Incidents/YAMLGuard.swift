@@ -123,7 +123,9 @@ enum YAMLGuard {
                     default:
                         atTokenStart = false
                     }
-                } else if c == Byte.colon, nextIsBlank || (flowDepth > 0 && next.map(Byte.flowIndicators.contains) == true) {
+                } else if c == Byte.colon,
+                    nextIsBlank || (flowDepth > 0 && next.map(Byte.flowIndicators.contains) == true)
+                {
                     if flowDepth == 0 { indicators += 1 }
                     atTokenStart = true
                 } else if flowDepth > 0, c == Byte.comma {

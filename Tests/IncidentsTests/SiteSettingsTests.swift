@@ -56,7 +56,8 @@ struct SiteSettingsTests {
     ])
     func rates(text: String, expected: Double) {
         let rate = Thresholds.rate(text)
-        #expect(rate.map { abs($0 - expected) < 1e-12 } == true, "\(text) -> \(String(describing: rate)), want \(expected)")
+        #expect(
+            rate.map { abs($0 - expected) < 1e-12 } == true, "\(text) -> \(String(describing: rate)), want \(expected)")
     }
 
     @Test(arguments: ["", "%", "abc", "-0.1", "1.5", "150%", "nan", "inf"])
@@ -65,7 +66,10 @@ struct SiteSettingsTests {
     }
 
     @Test(arguments: [
-        ("title: x\ntitel: y\n", "aftermail.yml:2: error: unknown key 'titel' in aftermail.yml\n  hint: did you mean 'title'?"),
+        (
+            "title: x\ntitel: y\n",
+            "aftermail.yml:2: error: unknown key 'titel' in aftermail.yml\n  hint: did you mean 'title'?"
+        ),
         (
             "thresholds:\n  complaint_rate:\n    warn: 0.1%\n    fial: 0.3%\n",
             "aftermail.yml:4: error: unknown key 'fial' in complaint_rate\n  hint: did you mean 'fail'?"
@@ -90,8 +94,11 @@ struct SiteSettingsTests {
                 + "'../elsewhere'\n  hint: lists that name people must never be published; the default is 'private'"
         ),
         ("- a\n- b\n", "aftermail.yml:1: error: aftermail.yml must be a mapping of keys, not a list"),
-        ("base: &b x\nother: *b\n", "aftermail.yml:1: error: YAML aliases are not allowed in aftermail.yml\n"
-            + "  hint: write the value out instead of using '&anchor' and '*alias'"),
+        (
+            "base: &b x\nother: *b\n",
+            "aftermail.yml:1: error: YAML aliases are not allowed in aftermail.yml\n"
+                + "  hint: write the value out instead of using '&anchor' and '*alias'"
+        ),
     ])
     func problems(yaml: String, expected: String) {
         let site = TempSite()
