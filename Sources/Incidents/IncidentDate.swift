@@ -12,6 +12,13 @@ public struct IncidentDate: Sendable, Equatable, Comparable {
     /// The calendar day as written (`2026-09-10`), before any offset is applied; for display.
     public var isoDay: String
 
+    /// Creates a date from its parts, as `init?(_:)` would have parsed them.
+    public init(text: String, epochSeconds: Int64, isoDay: String) {
+        self.text = text
+        self.epochSeconds = epochSeconds
+        self.isoDay = isoDay
+    }
+
     /// Parses a day (`YYYY-MM-DD`) or an RFC 3339 date-time with `Z` or `±hh:mm`; nil otherwise.
     /// The calendar date must exist and the time must be a real time of day.
     public init?(_ text: String) {

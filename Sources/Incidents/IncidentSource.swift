@@ -71,6 +71,7 @@ struct IncidentSource: Sendable {
             let path = folder + "/" + slug
             guard check(slug: slug, path: path, errors: &errors), !files.contains(slug + ".md") else { continue }
             guard files.contains(slug + "/index.md") else {
+                if tree.symlinks.contains(slug + "/index.md") { continue }  // already reported as a link
                 errors.append(ContentError(path: path, message: "incident bundle has no index.md"))
                 continue
             }

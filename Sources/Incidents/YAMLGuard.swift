@@ -51,7 +51,8 @@ enum YAMLGuard {
         var flowDepth = 0
         var quote: UInt8?
         var blockScalarParentIndent: Int?
-        var indents: [Int] = []
+        /// Indentation of the enclosing block lines, with the nesting estimated at the end of each.
+        var indents: [(indent: Int, depth: Int)] = []
 
         mutating func scan(_ line: ArraySlice<UInt8>, line number: Int) -> YAMLProblem? {
             var i = line.startIndex
@@ -63,19 +64,20 @@ enum YAMLGuard {
                 blockScalarParentIndent = nil
             }
             var atTokenStart = true
-            var base = indents.count
+            var opensBlockLine = false
             if quote != nil {
                 i = line.startIndex
                 atTokenStart = false
             } else {
                 if blank || line[i] == Byte.hash { return nil }
                 if flowDepth == 0 {
-                    while let top = indents.last, top >= indent { indents.removeLast() }
-                    base = indents.count
-                    indents.append(indent)
+                    while let top = indents.last, top.indent >= indent { indents.removeLast() }
+                    opensBlockLine = true
                 }
             }
+            let base = indents.last?.depth ?? 0
             var indicators = 0
+            defer { if opensBlockLine { indents.append((indent, base + indicators)) } }
             var afterBlank = true
             while i < line.endIndex {
                 let c = line[i]

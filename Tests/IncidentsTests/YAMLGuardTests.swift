@@ -44,10 +44,20 @@ struct YAMLGuardTests {
     }
 
     @Test func composedTreeIsCheckedToo() {
-        // Under the lexical estimate (compact nesting over several lines), over the exact limit.
-        let yaml = (0..<20).map { String(repeating: " ", count: $0 * 2) + "- k\($0):" }.joined(separator: "\n") + " x\n"
-        #expect(YAMLGuard.check(yaml, what: "x") == nil, "the estimate undercounts this shape")
+        // A sequence at its key's indentation is one level the lexical estimate does not see.
+        let lines = ["k0:"] + (1...16).map { String(repeating: " ", count: ($0 - 1) * 2) + "- k\($0):" }
+        let yaml = lines.joined(separator: "\n") + " x\n"
+        #expect(YAMLGuard.check(yaml, what: "x") == nil, "estimated at 32, really 33 deep")
         #expect(throws: YAMLProblem.self) { try YAMLNode.compose(yaml, what: "x") }
+        let shallower = (["k0:"] + lines.dropFirst(2)).joined(separator: "\n") + " x\n"
+        #expect(throws: Never.self) { try YAMLNode.compose(shallower, what: "x") }
+    }
+
+    @Test func compactNestingOverManyLinesIsCounted() {
+        // Each line opens four levels under the previous one: 9 lines are 36 deep.
+        let yaml =
+            (0..<9).map { String(repeating: " ", count: $0 * 8) + "- - - k\($0):" }.joined(separator: "\n") + " x\n"
+        #expect(YAMLGuard.check(yaml, what: "x")?.message == "YAML nesting deeper than 32 levels is not allowed")
     }
 
     @Test func sizeLimit() {
