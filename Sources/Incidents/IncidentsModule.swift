@@ -1,2 +1,0 @@
-/// The site folder: settings, incident bundles, front matter.
-public enum IncidentsModule {}
