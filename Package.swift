@@ -42,8 +42,11 @@ let package = Package(
         .testTarget(name: "CampaignLogTests", dependencies: ["CampaignLog"]),
         .testTarget(name: "CampaignMetricsTests", dependencies: ["CampaignMetrics"]),
         .testTarget(name: "IncidentsTests", dependencies: ["Incidents"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering"], exclude: ["Snapshots"]),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder"]),
+        .testTarget(
+            name: "RenderingTests", dependencies: ["Rendering", "Incidents", "CampaignMetrics", "CampaignLog"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Incidents", "CampaignLog"]),
         .testTarget(name: "AftermailCLITests", dependencies: ["AftermailCLI"]),
     ],
     swiftLanguageModes: [.v6]
