@@ -1,0 +1,53 @@
+import CampaignLog
+import Foundation
+import SiteBuilder
+import Testing
+
+/// The repository's own example site, built end to end into a temporary folder.
+struct ExampleSiteTests {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func buildsTheExampleSiteWithExactlyTheExpectedFilesAndNoAddress() throws {
+        let scratch = TestSite()
+        let output = scratch.root.appendingPathComponent("out")
+        var steps: [String] = []
+        let summary = try SiteBuild(options: BuildOptions(siteRoot: Self.repository, outputDirectory: output))
+            .run { steps.append($0) }
+        #expect(steps == [
+            "[1/5] Load settings and incidents", "[2/5] Read logs and compute figures", "[3/5] Render pages",
+            "[4/5] Check pages for recipient addresses", "[5/5] Write the site",
+        ])
+        #expect(summary.warnings.isEmpty, "\(summary.warnings)")
+        #expect(scratch.files(under: output) == [
+            ".aftermail-output",
+            "incidents/may-newsletter-sent-twice/index.html",
+            "incidents/premium-upsell-seven-copies/apology/index.html",
+            "incidents/premium-upsell-seven-copies/index.html",
+            "incidents/premium-upsell-seven-copies/metrics.json",
+            "index.html",
+            "style.css",
+        ])
+        // No address of the log, in any spelling the log has, appears in any file.
+        let log = Self.repository.appendingPathComponent("content/incidents/premium-upsell-seven-copies/logs/events.csv")
+        let reader = CampaignLogReader()
+        var sink = Discard()
+        try reader.read(path: log.path, into: &sink)
+        let addresses = Set(reader.symbols.recipients.names)
+        #expect(addresses.count == 2000)
+        for file in scratch.files(under: output) {
+            let text = try String(contentsOf: output.appendingPathComponent(file), encoding: .utf8).lowercased()
+            let leaked = addresses.first { text.contains($0) }
+            #expect(leaked == nil, "\(file) contains a recipient address")
+            #expect(!text.contains("@example.com"), "\(file) contains an address of the example domain")
+        }
+        let page = try String(contentsOf: output.appendingPathComponent("incidents/premium-upsell-seven-copies/index.html"), encoding: .utf8)
+        #expect(page.contains("<dt>Got more than one variant</dt><dd>2,000</dd>"))
+        #expect(page.contains("<h2 id=\"root-cause\">Root cause</h2>"))
+    }
+}
+
+/// A sink that drops every event.
+struct Discard: EventSink {
+    mutating func consume(_ event: Event) {}
+}
