@@ -13,7 +13,7 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
 
     /// The problems, then which step failed.
     public var description: String {
-        (problems + ["error: build failed in step '\(step)'; the previous output was left as it was"])
+        (problems + ["error: build failed in step '\(step)'; output/ was not touched"])
             .joined(separator: "\n")
     }
 }

@@ -1,0 +1,82 @@
+import AftermailCLI
+import Foundation
+import Synchronization
+import Testing
+
+/// Runs `aftermail` in-process with its output captured.
+func runAftermail(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
+    let out = Mutex(""), err = Mutex("")
+    let terminal = Terminal(write: { text in out.withLock { $0 += text } }, error: { text in err.withLock { $0 += text + "\n" } })
+    let status = Terminal.$current.withValue(terminal) { Aftermail.run(arguments) }
+    return (status, out.withLock { $0 }, err.withLock { $0 })
+}
+
+struct CLITests {
+    let folder: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("aftermail-cli-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+
+    func file(_ name: String, _ text: String) -> String {
+        let url = folder.appendingPathComponent(name)
+        try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    @Test func metricsPrintsJSONAndListsSkippedRecords() {
+        let log = file(
+            "a.csv",
+            "timestamp,campaign,variant,recipient,event\n2026-09-10T14:00:00Z,c,A,a@x.org,send\nbad,c,A,a@x.org,send\n")
+        let result = runAftermail(["metrics", "--format", "json", log])
+        #expect(result.status == 0)
+        #expect(result.out.hasPrefix("{\n  \"campaigns\": [\n    {\n      \"campaign\": \"c\","))
+        #expect(result.out.hasSuffix("\"events_read\": 1,\n  \"duplicates_dropped\": 0,\n  \"records_skipped\": 1\n}\n"))
+        #expect(result.err == "\(log):3: warning: skipped: invalid timestamp 'bad' (RFC 3339 with an offset, or Unix seconds)\n")
+        #expect(!result.out.contains("a@x.org"))
+    }
+
+    @Test func metricsPrintsATableByDefault() {
+        let log = file("t.csv", "timestamp,campaign,variant,recipient,event\n2026-09-10T14:00:00Z,c,A,a@x.org,send\n")
+        let result = runAftermail(["metrics", log])
+        #expect(result.status == 0)
+        #expect(result.out.contains("Campaign c\n"))
+        #expect(result.out.contains("1 events read, 0 duplicates dropped, 0 bad records skipped"))
+    }
+
+    @Test func badInputAndUsageExitWithTwo() {
+        let strict = file("s.csv", "timestamp,campaign,variant,recipient,event\nbad,c,A,a@x.org,send\n")
+        let strictRun = runAftermail(["metrics", "--strict", strict])
+        #expect(strictRun.status == 2)
+        #expect(strictRun.err == "\(strict):2: error: invalid timestamp 'bad' (RFC 3339 with an offset, or Unix seconds)\n")
+        #expect(runAftermail(["metrics"]).status == 2)
+        #expect(runAftermail(["metrics", "--format", "xml", strict]).status == 2)
+        #expect(runAftermail(["metrics", folder.appendingPathComponent("none.csv").path]).status == 2)
+        #expect(runAftermail(["frobnicate"]).status == 2)
+        let help = runAftermail(["--help"])
+        #expect(help.status == 0 && help.out.contains("SUBCOMMANDS"))
+    }
+
+    @Test func newScaffoldsABundleThenBuildShowsItAsADraft() throws {
+        let site = folder.appendingPathComponent("site").path
+        try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
+        let created = runAftermail(["new", "--site", site, "list-mixup"])
+        #expect(created.status == 0, "\(created.err)")
+        #expect(created.out.contains("content/incidents/list-mixup/index.md"))
+        #expect(runAftermail(["new", "--site", site, "list-mixup"]).status == 2, "an existing bundle is not overwritten")
+        #expect(runAftermail(["new", "--site", site, "../escape"]).status == 2)
+        let built = runAftermail(["build", "--site", site, "--drafts"])
+        #expect(built.status == 0, "\(built.err)")
+        #expect(built.out.contains("[5/5] Write the site"))
+        #expect(FileManager.default.fileExists(atPath: site + "/output/incidents/list-mixup/index.html"))
+    }
+
+    @Test func buildReportsContentErrorsWithPlacesAndExitsTwo() {
+        let site = folder.appendingPathComponent("bad").path
+        _ = file("bad/content/incidents/x.md", "---\ntitle: X\ndate: 2026-02-30\n---\nBody\n")
+        let result = runAftermail(["build", "--site", site])
+        #expect(result.status == 2)
+        #expect(result.err.hasPrefix("content/incidents/x.md:3: error: "), "\(result.err)")
+    }
+}
