@@ -42,19 +42,7 @@ extension Timestamp {
             hour <= 23, minute <= 59, second <= 60
         else { return nil }
         var index = 19
-        var micros: Int64 = 0
-        if index < b.count, b[index] == UInt8(ascii: ".") {
-            index += 1
-            let first = index
-            var scale: Int64 = 100_000
-            while index < b.count, b[index] >= 48, b[index] <= 57 {
-                micros += Int64(b[index] - 48) * scale
-                scale /= 10
-                index += 1
-            }
-            guard index > first else { return nil }
-        }
-        guard index < b.count else { return nil }
+        guard let micros = fraction(b, &index), index < b.count else { return nil }
         var offsetSeconds = 0
         switch b[index] {
         case UInt8(ascii: "Z"), UInt8(ascii: "z"):
@@ -72,6 +60,22 @@ extension Timestamp {
         let days = daysFromCivil(year: year, month: month, day: day)
         let secs = days * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
         return Timestamp(microseconds: secs * 1_000_000 + micros)
+    }
+
+    /// Reads an optional `.digits` at `index` as microseconds (digits past the sixth are dropped);
+    /// nil for a dot without digits.
+    private static func fraction(_ b: UnsafeRawBufferPointer, _ index: inout Int) -> Int64? {
+        guard index < b.count, b[index] == UInt8(ascii: ".") else { return 0 }
+        index += 1
+        let first = index
+        var micros: Int64 = 0
+        var scale: Int64 = 100_000
+        while index < b.count, b[index] >= 48, b[index] <= 57 {
+            micros += Int64(b[index] - 48) * scale
+            scale /= 10
+            index += 1
+        }
+        return index > first ? micros : nil
     }
 
     private static func daysInMonth(_ year: Int, _ month: Int) -> Int {
@@ -98,19 +102,7 @@ extension Timestamp {
             guard index - first <= 12 else { return nil }
         }
         guard index > first else { return nil }
-        var micros: Int64 = 0
-        if index < b.count, b[index] == UInt8(ascii: ".") {
-            index += 1
-            let fractionStart = index
-            var scale: Int64 = 100_000
-            while index < b.count, b[index] >= 48, b[index] <= 57 {
-                micros += Int64(b[index] - 48) * scale
-                scale /= 10
-                index += 1
-            }
-            guard index > fractionStart else { return nil }
-        }
-        guard index == b.count else { return nil }
+        guard let micros = fraction(b, &index), index == b.count else { return nil }
         let total = seconds * 1_000_000 + micros
         return Timestamp(microseconds: negative ? -total : total)
     }
