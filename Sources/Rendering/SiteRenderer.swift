@@ -76,7 +76,8 @@ public struct SiteRenderer: Sendable {
         let front = incident.frontMatter
         let base = "incidents/\(incident.slug)/"
         let root = "../../"
-        let notesHTML = try markdown(incident.body, path: incident.sourcePath, firstLine: incident.bodyLine)
+        let prose = ProseFigures(campaign: input.primaryCampaign)
+        let notesHTML = try markdown(incident.body, path: incident.sourcePath, firstLine: incident.bodyLine, figures: prose)
         let campaigns = (input.metrics?.campaigns ?? []).enumerated().map { CampaignView($1, index: $0) }
         let skipped = input.metrics?.recordsSkipped ?? 0
         let view = IncidentView(
@@ -98,7 +99,7 @@ public struct SiteRenderer: Sendable {
             let heading = apology.subject ?? "Our apology"
             let apologyView = ApologyView(
                 root: apologyRoot, heading: heading, sentAt: apology.sentAt, incidentTitle: front.title,
-                bodyHTML: try markdown(apology.body, path: apology.sourcePath, firstLine: apology.bodyLine))
+                bodyHTML: try markdown(apology.body, path: apology.sourcePath, firstLine: apology.bodyLine, figures: prose))
             pages.append(try page(
                 base + "apology/index.html", title: heading, description: nil, root: apologyRoot,
                 body: try templates.render(apologyView, template: "apology")))
@@ -106,8 +107,10 @@ public struct SiteRenderer: Sendable {
         return pages
     }
 
-    /// Markdown to HTML, refusing notes beyond the structural limits that keep cmark linear.
-    private func markdown(_ text: String, path: String, firstLine: Int) throws(RenderErrors) -> String {
+    /// Markdown to HTML: figures filled in, notes beyond the structural limits that keep cmark
+    /// linear refused.
+    private func markdown(_ source: String, path: String, firstLine: Int, figures: ProseFigures) throws(RenderErrors) -> String {
+        let text = try figures.fill(source, path: path, firstLine: firstLine)
         let violations = CommonMark.limitViolations(in: text)
         if !violations.isEmpty {
             throw RenderErrors(errors: violations.map {

@@ -48,3 +48,11 @@ extension String {
         return String(self[..<found]) + replacement + String(self[index(after: found)...])
     }
 }
+
+extension Format {
+    /// `2026-09-10T14:03:10Z` → `2026-09-10 14:03 UTC`; nil → `–`.
+    static func minute(_ rfc3339: String?) -> String {
+        guard let rfc3339, rfc3339.count >= 16 else { return "–" }
+        return time(String(rfc3339.prefix(16)) + "Z") + " UTC"
+    }
+}
