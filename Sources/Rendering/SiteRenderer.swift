@@ -35,6 +35,11 @@ public struct SiteRenderer: Sendable {
         }
         do {
             pages.append(try renderIndex(incidents))
+            pages += try renderTagPages(incidents)
+            if let feeds = try Feeds.make(settings: settings) {
+                pages.append(RenderedPage(path: "feed.xml", text: feeds.atom(incidents.map(\.incident))))
+                pages.append(RenderedPage(path: "sitemap.xml", text: feeds.sitemap(pagePaths: pages.map(\.path))))
+            }
         } catch {
             problems.append(error)
         }
@@ -46,17 +51,40 @@ public struct SiteRenderer: Sendable {
     // MARK: - Private
 
     private func renderIndex(_ incidents: [IncidentInput]) throws(RenderError) -> RenderedPage {
-        let entries = incidents.map { input in
+        let entries = indexEntries(incidents, root: "")
+        let view = IndexView(siteTitle: settings.title, hasIncidents: !entries.isEmpty, incidents: entries)
+        let body = try templates.render(view, template: "index")
+        return try page("index.html", title: settings.title, description: nil, root: "", body: body)
+    }
+
+    /// A page per tag, listing its incidents in the home page's order.
+    private func renderTagPages(_ incidents: [IncidentInput]) throws(RenderError) -> [RenderedPage] {
+        var byTag: [String: (name: String, incidents: [IncidentInput])] = [:]
+        for input in incidents {
+            for tag in Set(input.incident.frontMatter.tags.map { TagSlug.of($0) }) {
+                let name = input.incident.frontMatter.tags.first { TagSlug.of($0) == tag } ?? tag
+                byTag[tag, default: (name, [])].incidents.append(input)
+            }
+        }
+        var pages: [RenderedPage] = []
+        for (slug, entry) in byTag.sorted(by: { $0.key < $1.key }) {
+            let root = "../../"
+            let view = TagPageView(root: root, tag: entry.name, incidents: indexEntries(entry.incidents, root: root))
+            let body = try templates.render(view, template: "tag")
+            pages.append(try page("tags/\(slug)/index.html", title: "Tagged \(entry.name)", description: nil, root: root, body: body))
+        }
+        return pages
+    }
+
+    private func indexEntries(_ incidents: [IncidentInput], root: String) -> [IndexEntryView] {
+        incidents.map { input in
             let front = input.incident.frontMatter
             return IndexEntryView(
-                href: "incidents/\(input.incident.slug)/index.html", title: front.title,
+                href: root + "incidents/\(input.incident.slug)/index.html", title: front.title,
                 date: front.date.flatMap { Format.day($0.isoDay) }, isoDay: front.date?.isoDay,
                 severity: front.severity, isDraft: front.status == .draft, summary: front.summary,
                 headline: input.primaryCampaign.map(HeadlineView.init))
         }
-        let view = IndexView(siteTitle: settings.title, hasIncidents: !entries.isEmpty, incidents: entries)
-        let body = try templates.render(view, template: "index")
-        return try page("index.html", title: settings.title, description: nil, root: "", body: body)
     }
 
     private func renderIncident(_ input: IncidentInput) throws(RenderErrors) -> [RenderedPage] {
@@ -83,7 +111,8 @@ public struct SiteRenderer: Sendable {
         let view = IncidentView(
             root: root, title: front.title, date: front.date.flatMap { Format.day($0.isoDay) },
             isoDay: front.date?.isoDay, severity: front.severity, owner: front.owner,
-            isDraft: front.status == .draft, summary: front.summary, hasTags: !front.tags.isEmpty, tags: front.tags,
+            isDraft: front.status == .draft, summary: front.summary, hasTags: !front.tags.isEmpty,
+            tags: front.tags.map { TagLinkView(name: $0, href: root + "tags/\(TagSlug.of($0))/index.html") },
             apologyHref: incident.apology == nil ? nil : "apology/index.html", campaigns: campaigns,
             skippedRecords: skipped > 0 ? Format.count(skipped) : nil,
             metricsHref: input.metrics == nil ? nil : "metrics.json", notesHTML: notesHTML)
@@ -124,7 +153,7 @@ public struct SiteRenderer: Sendable {
         let pageTitle = title == settings.title ? title : "\(title) — \(settings.title)"
         let layout = LayoutView(
             language: settings.language, pageTitle: pageTitle, description: description,
-            siteTitle: settings.title, root: root, body: body)
+            siteTitle: settings.title, root: root, hasFeed: settings.baseURL != nil, body: body)
         return RenderedPage(path: path, text: try templates.render(layout, template: "layout"))
     }
 }

@@ -24,6 +24,7 @@ struct SnapshotTests {
         ("incidents/seven-copies/apology/index.html", "apology.html"),
         ("incidents/newsletter-twice/index.html", "incident-without-logs.html"),
         ("incidents/seven-copies/metrics.json", "metrics.json"),
+        ("tags/segmentation/index.html", "tag.html"),
     ])
     func matchesGolden(page: String, golden: String) throws {
         let actual = try #require(Self.site[page], "page \(page) was not rendered")
@@ -42,6 +43,7 @@ struct SnapshotTests {
             Self.site.keys.sorted() == [
                 "incidents/newsletter-twice/index.html", "incidents/seven-copies/apology/index.html",
                 "incidents/seven-copies/index.html", "incidents/seven-copies/metrics.json", "index.html", "style.css",
+                "tags/segmentation/index.html",
             ])
     }
 

@@ -27,6 +27,11 @@ struct ExampleSiteTests {
             "incidents/premium-upsell-seven-copies/metrics.json",
             "index.html",
             "style.css",
+            "tags/a-b-test/index.html",
+            "tags/complaints/index.html",
+            "tags/duplicates/index.html",
+            "tags/scheduling/index.html",
+            "tags/segmentation/index.html",
         ])
         // No address of the log, in any spelling the log has, appears in any file.
         let log = Self.repository.appendingPathComponent("content/incidents/premium-upsell-seven-copies/logs/events.csv")

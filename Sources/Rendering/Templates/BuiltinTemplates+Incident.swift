@@ -7,7 +7,7 @@ extension BuiltinTemplates {
         <h1>{{title}}</h1>
         <p class="meta">{{#date}}<time datetime="{{isoDay}}">{{date}}</time>{{/date}}{{#severity}} · <span class="severity">{{severity}}</span>{{/severity}}{{#owner}} · Owner: {{owner}}{{/owner}}{{#isDraft}} · <span class="draft">draft</span>{{/isDraft}}</p>
         {{#summary}}<p class="summary">{{summary}}</p>{{/summary}}
-        {{#hasTags}}<ul class="tags" aria-label="Tags">{{#tags}}<li>{{.}}</li>{{/tags}}</ul>{{/hasTags}}
+        {{#hasTags}}<ul class="tags" aria-label="Tags">{{#tags}}<li><a href="{{href}}">{{name}}</a></li>{{/tags}}</ul>{{/hasTags}}
         {{#apologyHref}}<p><a class="apology-link" href="{{apologyHref}}">Read our apology</a></p>{{/apologyHref}}
         </header>
         {{#campaigns}}

@@ -9,8 +9,11 @@ extension BuiltinTemplates {
         <title>{{pageTitle}}</title>
         {{#description}}<meta name="description" content="{{description}}">
         {{/description}}<link rel="stylesheet" href="{{root}}style.css">
+        {{#hasFeed}}<link rel="alternate" type="application/atom+xml" title="{{siteTitle}}" href="{{root}}feed.xml">
+        {{/hasFeed}}
         </head>
         <body>
+        <a class="skip-link" href="#main">Skip to content</a>
         <header class="site-header">
         <a class="site-title" href="{{root}}index.html">{{siteTitle}}</a>
         </header>
@@ -22,6 +25,22 @@ extension BuiltinTemplates {
         </footer>
         </body>
         </html>
+
+        """#
+
+    /// The incidents with one tag.
+    static let tag = #"""
+        <p class="breadcrumb"><a href="{{root}}index.html">All incidents</a></p>
+        <h1>Incidents tagged “{{tag}}”</h1>
+        <ol class="incident-list">
+        {{#incidents}}
+        <li class="incident-card">
+        <h2><a href="{{href}}">{{title}}</a></h2>
+        <p class="meta">{{#date}}<time datetime="{{isoDay}}">{{date}}</time>{{/date}}{{#severity}} · <span class="severity">{{severity}}</span>{{/severity}}</p>
+        {{#summary}}<p>{{summary}}</p>{{/summary}}
+        </li>
+        {{/incidents}}
+        </ol>
 
         """#
 

@@ -15,6 +15,8 @@ extension BuiltinTemplates {
                color: var(--fg); background: var(--bg); }
         .site-header, main, .site-footer { max-width: 52rem; margin: 0 auto; padding: 0 1rem; }
         .site-header { padding-top: 1rem; padding-bottom: .5rem; border-bottom: 1px solid var(--line); }
+        .skip-link { position: absolute; left: -999px; }
+        .skip-link:focus { left: 1rem; top: .5rem; background: var(--bg); padding: .25rem .5rem; }
         .site-title { font-weight: 700; color: var(--fg); text-decoration: none; }
         a { color: var(--link); }
         h1 { font-size: 1.9rem; line-height: 1.25; margin: 1.5rem 0 .5rem; }
@@ -24,6 +26,7 @@ extension BuiltinTemplates {
         .severity { color: var(--accent); font-weight: 600; }
         .draft { text-transform: uppercase; font-size: .8rem; border: 1px solid var(--muted); padding: 0 .3rem; }
         .tags { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem; }
+        .tags a { color: inherit; text-decoration: none; }
         .tags li { background: var(--card); border-radius: .25rem; padding: 0 .5rem; font-size: .9rem; }
         .incident-list { list-style: none; padding: 0; }
         .incident-card { border-top: 1px solid var(--line); padding: .5rem 0 1rem; }

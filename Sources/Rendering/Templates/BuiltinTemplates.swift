@@ -8,6 +8,7 @@ enum BuiltinTemplates {
         "incident.mustache": incident,
         "apology.mustache": apology,
         "figures.mustache": figures,
+        "tag.mustache": tag,
         "style.css": style,
     ]
 }

@@ -5,6 +5,7 @@ struct LayoutView {
     let description: String?
     let siteTitle: String
     let root: String
+    let hasFeed: Bool
     let body: String
 }
 
@@ -38,7 +39,7 @@ struct IncidentView {
     let isDraft: Bool
     let summary: String?
     let hasTags: Bool
-    let tags: [String]
+    let tags: [TagLinkView]
     let apologyHref: String?
     let campaigns: [CampaignView]
     let skippedRecords: String?
