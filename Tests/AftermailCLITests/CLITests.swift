@@ -80,3 +80,24 @@ struct CLITests {
         #expect(result.err.hasPrefix("content/incidents/x.md:3: error: "), "\(result.err)")
     }
 }
+
+struct TemplatesCommandTests {
+    @Test func exportWritesTheThemeWhichThenBuildsTheSameSite() throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("aftermail-tpl-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let note = site.appendingPathComponent("content/incidents/x.md")
+        try FileManager.default.createDirectory(at: note.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("---\ntitle: X\ndate: 2026-01-02\n---\nBody\n".utf8).write(to: note)
+        #expect(runAftermail(["build", "--site", site.path]).status == 0)
+        let before = try Data(contentsOf: site.appendingPathComponent("output/incidents/x/index.html"))
+        let export = runAftermail(["templates", "export", "--site", site.path])
+        #expect(export.status == 0)
+        #expect(export.out.contains("wrote templates/layout.mustache\n"))
+        let again = runAftermail(["templates", "export", "--site", site.path])
+        #expect(again.status == 2 && again.err.contains("exists already (use --force to replace it)"))
+        #expect(runAftermail(["templates", "export", "--site", site.path, "--force"]).status == 0)
+        #expect(runAftermail(["build", "--site", site.path]).status == 0)
+        let after = try Data(contentsOf: site.appendingPathComponent("output/incidents/x/index.html"))
+        #expect(before == after, "the exported theme renders exactly like the built-in one")
+    }
+}

@@ -91,3 +91,21 @@ struct BuildSafetyTests {
         }
     }
 }
+
+/// The same input gives the same bytes (DESIGN.md rule 3).
+struct ReproducibilityTests {
+    @Test func twoBuildsOfTheExampleSiteAreByteForByteEqual() throws {
+        let scratch = TestSite()
+        var trees: [[String: Data]] = []
+        for name in ["one", "two"] {
+            let output = scratch.root.appendingPathComponent(name)
+            _ = try SiteBuild(options: BuildOptions(siteRoot: ExampleSiteTests.repository, outputDirectory: output, baseURL: "https://example.org/pm/")).run()
+            var tree: [String: Data] = [:]
+            for file in scratch.files(under: output) { tree[file] = try Data(contentsOf: output.appendingPathComponent(file)) }
+            trees.append(tree)
+        }
+        #expect(trees[0].keys.sorted() == trees[1].keys.sorted())
+        #expect(trees[0] == trees[1])
+        #expect(trees[0]["feed.xml"] != nil)
+    }
+}
