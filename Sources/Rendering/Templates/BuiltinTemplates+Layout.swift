@@ -6,6 +6,7 @@ extension BuiltinTemplates {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="color-scheme" content="light dark">
         <title>{{pageTitle}}</title>
         {{#description}}<meta name="description" content="{{description}}">
         {{/description}}<link rel="stylesheet" href="{{root}}style.css">

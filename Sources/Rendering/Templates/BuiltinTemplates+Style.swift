@@ -4,7 +4,6 @@ extension BuiltinTemplates {
         :root {
           --fg: #1d232b; --muted: #55606e; --bg: #fdfdfc; --card: #f3f4f1; --line: #d5d9de;
           --accent: #8a1c1c; --link: #1f4f8f;
-          color-scheme: light dark;
         }
         @media (prefers-color-scheme: dark) {
           :root { --fg: #e6e8eb; --muted: #a9b1bb; --bg: #14171b; --card: #1d2127; --line: #39404a;
