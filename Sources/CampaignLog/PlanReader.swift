@@ -90,13 +90,13 @@ public final class PlanReader {
                 normalizer.normalize(raw, foldCase: true) { bytes -> Int32 in
                     guard !bytes.isEmpty else { return -1 }
                     let id = recipients.intern(bytes)
-                    if let matching, Int(id) == matchedIDs.count { matchedIDs.append(matching.lookup(bytes) ?? -1) }
+                    if let matching, Int(id) == known, let found = matching.lookup(bytes) { matchedIDs[id] = found }
                     return id
                 }
             }
             guard recipient >= 0 else { return .bad(problem(line, "missing recipient")) }
             guard variant >= 0 else { return .bad(problem(line, "missing variant")) }
-            let matched = matching == nil || matchedIDs[Int(recipient)] < 0 ? nil : matchedIDs[Int(recipient)]
+            let matched = matchedIDs.isEmpty ? nil : matchedIDs[recipient]
             return .assignment(
                 Assignment(recipient: recipient, variant: variant, line: line, isRepeat: Int(recipient) < known, matched: matched))
         }
@@ -114,7 +114,8 @@ public final class PlanReader {
 
     private let reader: RecordReader
     private let matching: SymbolTable?
-    private var matchedIDs: [Int32] = []
+    /// The `matching` id of each recipient found there (only those: memory follows matches).
+    private var matchedIDs: [Int32: Int32] = [:]
     private var splitter = CSVFieldSplitter()
     private var normalizer = FieldNormalizer()
     private var recipientColumn = 0
