@@ -1,6 +1,7 @@
 extension CampaignFigures {
     /// The diagnosis in a few lines for a terminal (no addresses, like the rest of the table).
     var diagnosisLines: [String] {
+        guard isDiagnosed else { return [] }
         var lines: [String] = []
         let histogram = copies.filter { $0.recipients > 0 }.map { "\($0.recipients) got \($0.copies)" }
         if !histogram.isEmpty { lines.append("copies received: " + histogram.joined(separator: ", ")) }

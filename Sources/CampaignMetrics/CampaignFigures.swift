@@ -21,6 +21,9 @@ public struct CampaignFigures: Sendable, Equatable {
 
     // MARK: Diagnosis (computed by ``MetricsAccumulator``; empty for figures made by hand)
 
+    /// Whether the sections below were computed from events (figures from ``MetricsAccumulator``).
+    /// Figures made by hand have none, and their JSON and table leave the diagnosis out.
+    public internal(set) var isDiagnosed = false
     /// Which variants went to the same recipients.
     public var overlap = OverlapFigures.empty
     /// Recipients by how many distinct named variants they received: copies 1…N (N the number

@@ -28,6 +28,7 @@ extension CampaignState {
             campaign: symbols.campaigns.name(id), firstSend: firstSend, lastSend: lastSend,
             firstComplaint: firstComplaint, recipients: recipients,
             recipientsWithMultipleVariants: pass.multiple, variants: variants, totals: totals)
+        campaign.isDiagnosed = true
         campaign.overlap = OverlapFigures(
             variants: namedOrder.map { names[$0] },
             matrix: namedOrder.map { row in namedOrder.map { pass.overlap[row][$0] } })

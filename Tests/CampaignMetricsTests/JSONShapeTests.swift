@@ -16,6 +16,15 @@ struct JSONShapeTests {
         ])
     }
 
+    @Test func figuresMadeByHandHaveNoDiagnosis() {
+        let campaign = CampaignFigures(
+            campaign: "c", firstSend: nil, lastSend: nil, firstComplaint: nil, recipients: 0,
+            recipientsWithMultipleVariants: 0, variants: [], totals: VariantFigures(variant: nil))
+        let json = MetricsReport(campaigns: [campaign], eventsRead: 0, duplicatesDropped: 0, recordsSkipped: 0).json
+        #expect(!campaign.isDiagnosed)
+        #expect(!json.contains("overlap") && !json.contains("timeline"), "\(json)")
+    }
+
     @Test func sectionsAsText() throws {
         let log = header + """
             \(at(0)),c,A,a@x.org,send
