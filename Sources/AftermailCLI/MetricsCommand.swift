@@ -26,6 +26,9 @@ struct MetricsCommand: ParsableCommand {
     @Flag(help: "Stop at the first bad record instead of skipping it.")
     var strict = false
 
+    @Option(help: "An intended assignment (CSV: recipient,variant) to compare each campaign's sends with.")
+    var plan: String?
+
     @Argument(help: "Log files to read as one run.")
     var files: [String] = []
 
@@ -39,7 +42,7 @@ struct MetricsCommand: ParsableCommand {
         let reading: LogReadReport
         do {
             (report, reading) = try MetricsReport.compute(
-                files: files.map { ($0, $0) }, options: LogReadOptions(strict: strict))
+                files: files.map { ($0, $0) }, options: LogReadOptions(strict: strict), plan: plan.map { ($0, $0) })
         } catch {
             throw CommandFailure.badInput(error.description)
         }

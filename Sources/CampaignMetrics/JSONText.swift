@@ -66,6 +66,11 @@ public struct JSONText: Sendable {
         return sign + String(whole) + (fraction.isEmpty ? "" : "." + fraction)
     }
 
+    // MARK: - Internal
+
+    /// A member (or, without a key, an element) whose value is already JSON text.
+    mutating func literal(_ key: String?, _ json: String) { item(key, json) }
+
     // MARK: - Private
 
     private var indent: String { String(repeating: "  ", count: needsComma.count - 1) }

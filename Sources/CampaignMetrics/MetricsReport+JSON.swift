@@ -29,6 +29,7 @@ extension CampaignFigures {
         for variant in variants { variant.write(to: &out, key: nil) }
         out.closeArray()
         totals.write(to: &out, key: "totals")
+        if isDiagnosed { writeDiagnosis(to: &out) }
         out.closeObject()
     }
 }

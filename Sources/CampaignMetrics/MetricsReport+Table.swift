@@ -23,6 +23,7 @@ extension MetricsReport {
                 ])
             }
             lines += Self.aligned(rows).map { "  " + $0 }
+            lines += campaign.diagnosisLines.map { "  " + $0 }
             lines.append("")
         }
         lines.append("\(eventsRead) events read, \(duplicatesDropped) duplicates dropped, \(recordsSkipped) bad records skipped")

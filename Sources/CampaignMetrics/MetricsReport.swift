@@ -34,11 +34,36 @@ public struct MetricsReport: Sendable, Equatable {
     public static func compute(
         files: [(path: String, displayPath: String)], options: LogReadOptions = LogReadOptions()
     ) throws(LogError) -> (MetricsReport, LogReadReport) {
+        try compute(files: files, options: options, plan: nil)
+    }
+
+    /// Reads `files` as one run and computes their figures; with a `plan`, also compares each
+    /// campaign's sends with it (``CampaignFigures/plan``).
+    ///
+    /// - Parameters:
+    ///   - files: pairs of (path to open, path to show in messages).
+    ///   - plan: the intended assignment (`plan.csv`) as (path to open, path to show), if any.
+    /// - Returns: the figures and the reading report (with the skipped records listed; the plan's
+    ///   malformed rows are listed and counted there too, after the logs').
+    public static func compute(
+        files: [(path: String, displayPath: String)], options: LogReadOptions = LogReadOptions(),
+        plan: (path: String, displayPath: String)?
+    ) throws(LogError) -> (MetricsReport, LogReadReport) {
         let reader = CampaignLogReader(options: options)
         var accumulator = MetricsAccumulator()
         for file in files {
             try reader.read(path: file.path, displayPath: file.displayPath, into: &accumulator)
         }
-        return (accumulator.report(symbols: reader.symbols, reading: reader.report), reader.report)
+        var reading = reader.report
+        var assignments: PlanAssignments? = nil
+        if let plan {
+            let read = try PlanAssignments.read(
+                path: plan.path, displayPath: plan.displayPath, symbols: reader.symbols, options: options)
+            reading.files.append(read.displayPath)
+            reading.recordsSkipped += read.rowsSkipped
+            reading.skipped += read.skipped.prefix(max(0, options.maxListedProblems - reading.skipped.count))
+            assignments = read
+        }
+        return (accumulator.report(symbols: reader.symbols, reading: reader.report, plan: assignments), reading)
     }
 }

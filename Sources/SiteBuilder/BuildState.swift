@@ -54,9 +54,15 @@ struct BuildState {
             }
             let reader = CampaignLogReader(options: LogReadOptions(strict: state.options.strict))
             var accumulator = MetricsAccumulator()
+            var plan: PlanAssignments?
             do {
                 for file in incident.logFiles {
                     try reader.read(path: file.path, displayPath: state.displayPath(file), into: &accumulator)
+                }
+                if let planFile = incident.planFile {
+                    plan = try PlanAssignments.read(
+                        path: planFile.path, displayPath: state.displayPath(planFile), symbols: reader.symbols,
+                        options: reader.options)
                 }
             } catch {
                 problems.append(error.description)
@@ -64,7 +70,7 @@ struct BuildState {
             }
             state.warnings += reader.report.skippedSummary
             state.recipients.append(reader.symbols.recipients)
-            let all = accumulator.report(symbols: reader.symbols, reading: reader.report)
+            let all = accumulator.report(symbols: reader.symbols, reading: reader.report, plan: plan)
             let metrics = all.only(campaign: incident.frontMatter.campaign)
             if let wanted = incident.frontMatter.campaign, metrics.campaigns.isEmpty {
                 let found = all.campaigns.map { "'\($0.campaign)'" }.joined(separator: ", ")

@@ -1,0 +1,74 @@
+import CampaignLog
+
+/// What one campaign keeps about one recipient while the events stream by, in any order: which
+/// variants were sent, the earliest opt-out, a few counts, and a short, capped log of the
+/// recipient's sends, deliveries and opt-outs with their times ("marks").
+///
+/// The marks are what lets the figures compare times per recipient after the fact (a send after
+/// an opt-out that arrived later in the file, the order in which copies arrived). A recipient has
+/// a handful of them (two or three per variant); at most ``markCap`` are kept, the latest ones,
+/// so memory stays proportional to recipients × variants whatever a log holds.
+struct RecipientState {
+    /// Local variant indexes (below 64) of the variants sent to this recipient, as bits.
+    var sentMask: UInt64 = 0
+    /// The earliest complaint or unsubscribe, in microseconds as ``Mark/clamp(_:)`` gives them;
+    /// `Int64.max` when none.
+    var optOut = Int64.max
+    /// Event counts.
+    var sends: Int32 = 0
+    var delivered: Int32 = 0
+    var complaints: Int32 = 0
+    var unsubscribes: Int32 = 0
+    /// Packed marks (see ``Mark``), unsorted.
+    var marks: [Int64] = []
+    /// Whether marks were dropped (more than ``markCap``, or a variant index of 64 or more).
+    var truncated = false
+
+    /// The most marks kept per recipient and campaign.
+    static let markCap = 64
+
+    /// Whether the recipient had a send event in the campaign.
+    var wasSent: Bool { sends > 0 }
+
+    /// Records a mark, keeping the latest ``markCap``.
+    mutating func record(_ mark: Int64) {
+        if marks.count < Self.markCap {
+            marks.append(mark)
+            return
+        }
+        truncated = true
+        var smallest = 0
+        for index in 1..<marks.count where marks[index] < marks[smallest] { smallest = index }
+        if mark > marks[smallest] { marks[smallest] = mark }
+    }
+}
+
+/// A time-stamped event of one recipient packed into 64 bits: microseconds (clamped to ±2⁵⁵,
+/// about ±1100 years around 1970) in the high 56 bits, the kind in two bits and the local variant
+/// index (below 64) in six. Sorting packed marks sorts them by time.
+enum Mark {
+    /// The kinds a mark records.
+    enum Kind: Int64 {
+        case send = 0, delivered = 1, complaint = 2, unsubscribe = 3
+    }
+
+    static let limit: Int64 = 1 << 55
+
+    /// The time as marks hold it: microseconds, clamped to ±2⁵⁵.
+    @inline(__always)
+    static func clamp(_ time: Timestamp) -> Int64 { min(max(time.microseconds, -limit), limit - 1) }
+
+    @inline(__always)
+    static func pack(_ time: Timestamp, _ kind: Kind, variant local: Int) -> Int64 {
+        clamp(time) << 8 | kind.rawValue << 6 | Int64(local)
+    }
+
+    @inline(__always)
+    static func time(_ mark: Int64) -> Int64 { mark >> 8 }
+
+    @inline(__always)
+    static func kind(_ mark: Int64) -> Kind { Kind(rawValue: mark >> 6 & 3)! }
+
+    @inline(__always)
+    static func variant(_ mark: Int64) -> Int { Int(mark & 63) }
+}
