@@ -31,7 +31,7 @@ struct ARFReader {
         var recipients = (feedback?.headers("original-rcpt-to") ?? []).compactMap { ProviderText.address($0) }
             .filter { !$0.isEmpty }
         if recipients.isEmpty, let fallback = original?.header("x-hmxmroriginalrecipient") ?? original?.header("to"),
-            let address = ProviderText.address(fallback), !address.isEmpty
+            let address = ProviderText.address(fallback), address.contains("@")
         {
             recipients = [address]
         }

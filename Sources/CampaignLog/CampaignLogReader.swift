@@ -29,6 +29,7 @@ public final class CampaignLogReader {
         switch try LogFormat.detect(path: path, displayPath: shown) {
         case .canonicalCSV: try readCanonicalCSV(path: path, displayPath: shown, into: &sink)
         case .canonicalJSONLines: try readCanonicalJSONLines(path: path, displayPath: shown, into: &sink)
+        case .canonicalJSON: try readPayloads(path: path, displayPath: shown, CanonicalPayloadReader(), into: &sink)
         case .sendGrid:
             try readPayloads(path: path, displayPath: shown, SendGridReader(fields: options.fields.sendGrid), into: &sink)
         case .mailgun:

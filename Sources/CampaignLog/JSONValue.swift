@@ -49,6 +49,12 @@ indirect enum JSONValue {
         return nil
     }
 
+    /// Whether this is `null`.
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
     /// The boolean, if this is `true` or `false`.
     var bool: Bool? {
         if case .bool(let value) = self { return value }

@@ -1,8 +1,9 @@
 extension LogFormat {
     // MARK: - Internal
 
-    /// The JSON format whose payloads have the member names `keys` (those of the first object).
-    static func jsonFormat(keys names: [String]) -> LogFormat? {
+    /// The JSON format whose payloads have the member names `keys` (those of the first object);
+    /// `oneLine` says whether that object fits on the first line (JSON Lines).
+    static func jsonFormat(keys names: [String], oneLine: Bool) -> LogFormat? {
         let keys = Set(names)
         if keys.contains("event-data") || (keys.contains("items") && !keys.contains("event")) { return .mailgun }
         if keys.contains("RecordType") { return .postmark }
@@ -12,9 +13,14 @@ extension LogFormat {
         if keys.contains("sg_event_id") || keys.contains("sg_message_id") || keys.contains("email") && keys.contains("event") {
             return .sendGrid
         }
-        if keys.contains("event") && keys.contains("recipient") && !keys.isDisjoint(with: mailgunMarkers) { return .mailgun }
-        if !keys.isDisjoint(with: ["timestamp", "recipient", "event", "campaign", "variant"]) { return .canonicalJSONLines }
-        return nil
+        let canonical = !keys.isDisjoint(with: ["timestamp", "recipient", "event", "campaign", "variant"])
+        if keys.contains("event") && !keys.isDisjoint(with: mailgunMarkers) {
+            // A canonical line may carry extra keys, but not Mailgun's own.
+            let mailgunOnly = keys.subtracting(["id", "tags", "message"])
+            guard canonical, keys.contains("recipient"), mailgunOnly.isDisjoint(with: mailgunMarkers) else { return .mailgun }
+        }
+        guard canonical else { return nil }
+        return oneLine ? .canonicalJSONLines : .canonicalJSON
     }
 
     /// An email file: an mbox (a `From ` line first) or a message whose header says it is a

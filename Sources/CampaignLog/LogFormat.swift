@@ -10,6 +10,8 @@ import Darwin
 enum LogFormat: Equatable {
     case canonicalCSV
     case canonicalJSONLines
+    /// Canonical objects laid out otherwise: pretty-printed, or in arrays.
+    case canonicalJSON
     case sendGrid
     case mailgun
     case ses
@@ -42,12 +44,16 @@ enum LogFormat: Equatable {
         guard let first = bytes.first(where: { !FieldNormalizer.isASCIISpace($0) }) else {
             throw LogError(path: displayPath, line: nil, message: "empty log: expected a CSV header or JSON Lines")
         }
+        let firstLine = bytes.drop(while: FieldNormalizer.isASCIISpace).prefix { $0 != 0x0A }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
-            if let format = jsonFormat(keys: JSONKeySniffer.firstObjectKeys(bytes)) { return format }
-            if first == UInt8(ascii: "{") { return .canonicalJSONLines }  // unreadable: its reader says where
+            let keys = JSONKeySniffer.firstObjectKeys(bytes)
+            let line = firstLine.reversed().drop(while: FieldNormalizer.isASCIISpace)
+            let oneLine = first == UInt8(ascii: "{") && line.first == UInt8(ascii: "}")
+            if let format = jsonFormat(keys: keys, oneLine: oneLine) { return format }
+            // A first line that is no JSON at all: the JSON Lines reader says where, line by line.
+            if keys.isEmpty && first == UInt8(ascii: "{") && line.count > 1 { return .canonicalJSONLines }
             throw unrecognised(displayPath)
         }
-        let firstLine = bytes.drop(while: FieldNormalizer.isASCIISpace).prefix { $0 != 0x0A }
         let header = String(decoding: firstLine, as: UTF8.self).lowercased()
         let named = header.split(separator: ",").map { $0.trimmingASCIISpaceAndQuotes }
         if named.contains("event") && named.contains("recipient") && named.contains("timestamp") {
