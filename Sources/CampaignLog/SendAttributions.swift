@@ -3,9 +3,10 @@
 ///
 /// - By Message-ID: every send or delivery whose payload names its Message-ID (SendGrid
 ///   `smtp-id`, Mailgun `message-id`, SES `messageId`, Postmark `MessageID`) is remembered as a
-///   64-bit fingerprint of the id and the event's campaign and variant: 16 bytes a message.
-/// - By recipient: the campaign and variant of each recipient's latest send or delivery (any
-///   format, canonical CSV included): 16 bytes a distinct recipient.
+///   64-bit fingerprint of the id and the event's campaign and variant: about 24 bytes a message.
+/// - By recipient: the campaign and variant of each recipient's latest send (any format,
+///   canonical CSV included; its latest delivery when the run has no send to it): 24 bytes a
+///   distinct recipient.
 ///
 /// Both are kept for every run, as an ARF report may come before or after the sends it is about;
 /// memory grows with messages sent, never with opens, clicks or other events.
@@ -21,15 +22,20 @@ struct SendAttributions {
         messages.insert(Self.fingerprint(id), Self.pack(attribution))
     }
 
-    /// Remembers `event` as its recipient's latest send, unless a later one is known.
+    /// Remembers a send (or a delivery) as its recipient's latest, unless a later one is known.
+    /// Deliveries count only for recipients without any send in the run (Postmark has no sends).
     mutating func noteSend(_ event: Event) {
         let index = Int(event.recipient)
         if index >= latest.count {
-            latest.append(contentsOf: repeatElement(Latest(time: .min, campaign: -1, variant: -1), count: index + 1 - latest.count))
+            latest.append(
+                contentsOf: repeatElement(Latest(time: .min, campaign: -1, variant: -1, isSend: false), count: index + 1 - latest.count))
         }
-        if event.timestamp.microseconds >= latest[index].time {
-            latest[index] = Latest(time: event.timestamp.microseconds, campaign: event.campaign, variant: event.variant)
-        }
+        let isSend = event.kind == .send
+        let known = latest[index]
+        guard isSend ? !known.isSend || event.timestamp.microseconds >= known.time
+            : !known.isSend && event.timestamp.microseconds >= known.time
+        else { return }
+        latest[index] = Latest(time: event.timestamp.microseconds, campaign: event.campaign, variant: event.variant, isSend: isSend)
     }
 
     /// The campaign and variant of the message `id`; an id `local@domain` not seen whole is also
@@ -55,6 +61,7 @@ struct SendAttributions {
         var time: Int64
         var campaign: Int32
         var variant: Int32
+        var isSend: Bool
     }
 
     private var messages = FingerprintMap()
