@@ -4,8 +4,8 @@ extension CampaignLogReader {
     /// The most of one message kept from an mbox; beyond it (a huge attachment) lines are dropped.
     static let maxMessageBytes = 16 << 20
 
-    /// Reads ARF reports: one message per file, or an mbox of them (each starting with a `From `
-    /// line). Their complaints are held until ``finish(into:)``, when every send of the run is known.
+    /// Reads ARF reports: one message per file, or an mbox of them (a file whose first line is a
+    /// `From ` line; each message starts with one, and body lines starting so are escaped `>From `). Their complaints are held until ``finish(into:)``, when every send of the run is known.
     func readARF(path: String, displayPath: String) throws(LogError) {
         let records = try RecordReader(path: path, displayPath: displayPath, quoteAware: false, maxRecordBytes: options.maxRecordBytes)
         let reader = ARFReader(fields: options.fields.arf)
@@ -30,9 +30,11 @@ extension CampaignLogReader {
                 }
             }
         }
+        var isMbox: Bool?  // decided by the first line with content
         while let next = try records.next(displayPath: displayPath) {
             guard case .record(let bytes, let line) = next else { continue }  // an overlong line of a body
-            if bytes.starts(with: "From ".utf8) {
+            if isMbox == nil, !bytes.allSatisfy(FieldNormalizer.isASCIISpace) { isMbox = bytes.starts(with: "From ".utf8) }
+            if isMbox == true, bytes.starts(with: "From ".utf8) {
                 try flush()
                 start = line
             } else if !sawContent {

@@ -96,6 +96,32 @@ struct ARFReaderTests {
         }
     }
 
+    @Test func aSingleReportIsNotSplitAtABodyLineStartingWithFrom() throws {
+        let path = folder.file(
+            "one.eml",
+            """
+            From: fbl@mailbox.example.net
+            Date: Mon, 2 Mar 2026 13:00:00 +0000
+            Content-Type: multipart/report; report-type=feedback-report; boundary="x"
+
+            --x
+            Content-Type: text/plain
+
+            From what we can tell, this is spam.
+
+            --x
+            Content-Type: message/feedback-report
+
+            Feedback-Type: abuse
+            Original-Rcpt-To: a@example.com
+
+            --x--
+            """)
+        let (events, report) = try readRun([path])
+        #expect(events == ["2026-03-02T13:00:00Z  unassigned a@example.com complaint"], "\(events)")
+        #expect(report.recordsSkipped == 0)
+    }
+
     @Test func variantHeadersAreConfigurable() throws {
         let path = folder.file(
             "h.eml",
