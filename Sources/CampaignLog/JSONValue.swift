@@ -64,7 +64,7 @@ indirect enum JSONValue {
     /// The text of a non-blank string or number; a one-element array gives its element's text.
     var nonBlankText: String? {
         if case .array(let elements) = self { return elements.first?.nonBlankText }
-        guard let text, text.contains(where: { !$0.isWhitespace }) else { return nil }
+        guard let text, !text.isBlank else { return nil }
         return text
     }
 }

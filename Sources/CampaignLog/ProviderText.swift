@@ -60,12 +60,18 @@ enum ProviderText {
 }
 
 extension String {
-    /// The text without leading and trailing white space.
+    /// The text without leading and trailing ASCII white space (spaces, tabs, CR, LF). The
+    /// counting rules trim Unicode white space later; this only tidies names and ids, cheaply.
     var trimmingSpaces: String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
-        let last = lastIndex(where: { !$0.isWhitespace })!
-        return String(self[first...last])
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { !FieldNormalizer.isASCIISpace($0) }) else { return "" }
+        let last = bytes.lastIndex(where: { !FieldNormalizer.isASCIISpace($0) })!
+        if first == bytes.startIndex && last == bytes.index(before: bytes.endIndex) { return self }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
+
+    /// Whether the text has anything but ASCII white space.
+    var isBlank: Bool { utf8.allSatisfy(FieldNormalizer.isASCIISpace) }
 }
 
 extension ProviderText {
