@@ -7,17 +7,14 @@ extension CampaignLogReader {
     func readPayloads<Reader: ProviderPayloadReader, Sink: EventSink>(
         path: String, displayPath: String, _ payloads: Reader, into sink: inout Sink
     ) throws(LogError) {
-        let records = try RecordReader(path: path, displayPath: displayPath, quoteAware: false, maxRecordBytes: options.maxRecordBytes)
+        let chunks = try ChunkReader(path: path, displayPath: displayPath)
         var splitter = JSONElementSplitter(maxBytes: options.maxRecordBytes)
         var scratch: [UInt8] = []
         func take(_ piece: JSONElementSplitter.Piece) throws(LogError) {
             try self.take(piece, displayPath, payloads, &scratch, &sink)
         }
-        while let next = try records.next(displayPath: displayPath) {
-            switch next {
-            case .record(let bytes, let line): try splitter.feed(bytes, number: line, take)
-            case .tooLong(let line): try splitter.skipLongLine(number: line, limit: options.maxRecordBytes, take)
-            }
+        while let chunk = try chunks.next(displayPath: displayPath) {
+            try splitter.feed(chunk, take)
         }
         try splitter.finish(take)
     }

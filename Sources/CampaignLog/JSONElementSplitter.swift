@@ -1,5 +1,6 @@
-/// Finds where each JSON payload in a stream of lines starts and ends, without parsing it, so that
-/// a file of any size is read one payload at a time (memory: one payload).
+/// Finds where each JSON payload in a byte stream starts and ends, without parsing it, so that a
+/// file of any size and layout (even one line of gigabytes) is read one payload at a time; memory
+/// holds one payload.
 ///
 /// A file may hold one value, values back to back or one per line (JSON Lines), a JSON array of
 /// them, or several arrays back to back (SendGrid posts one array per request). The elements of a
@@ -9,7 +10,8 @@
 /// Damage stays local where the layout allows: a string still open at the end of its line is
 /// broken (JSON strings never span lines), and a `{` in the first column while a top-level object
 /// is still open (or a `[` while an array is) starts a new record, the open one being reported as
-/// truncated. Punctuation between the elements of a top-level array is not checked.
+/// truncated. Text that is no JSON value at the top level is one bad piece per line. Punctuation
+/// between the elements of a top-level array is not checked.
 struct JSONElementSplitter {
     /// What the splitter hands out.
     enum Piece {
@@ -24,14 +26,30 @@ struct JSONElementSplitter {
 
     init(maxBytes: Int) { self.maxBytes = maxBytes }
 
-    /// Splits one line (without its line ending), calling `emit` for every piece that ends in it.
-    mutating func feed<E: Error>(
-        _ line: UnsafeRawBufferPointer, number: Int, _ emit: (Piece) throws(E) -> Void
-    ) throws(E) {
-        var from = 0  // where the current element's bytes start in this line
+    /// Splits the next bytes of the stream (any amount, cut anywhere), calling `emit` for every
+    /// piece that ends in them.
+    mutating func feed<E: Error>(_ chunk: UnsafeRawBufferPointer, _ emit: (Piece) throws(E) -> Void) throws(E) {
+        var from = 0  // where the open element's bytes start in this chunk
         var index = 0
-        while index < line.count {
-            let byte = line[index]
+        while index < chunk.count {
+            let byte = chunk[index]
+            if byte == 0x0A {
+                if elementLine != nil {
+                    if inString {
+                        (inString, escaped) = (false, false)
+                        brokenReason = brokenReason ?? "a string is not closed before the end of its line"
+                    }
+                    if scalar && !inArray {
+                        // Text that is no JSON value at the top level: one bad piece per line.
+                        try finishElement(chunk, from: from, to: index, emit)
+                    }
+                }
+                line += 1
+                column = 0
+                index += 1
+                continue
+            }
+            column += 1
             if inString {
                 if escaped {
                     escaped = false
@@ -41,15 +59,15 @@ struct JSONElementSplitter {
                     inString = false
                     if depth == base && scalar {
                         index += 1
-                        try finishElement(line, from: from, to: index, emit)
+                        try finishElement(chunk, from: from, to: index, emit)
                         continue
                     }
                 }
                 index += 1
                 continue
             }
-            if index == 0, byte == UInt8(ascii: "{") || byte == UInt8(ascii: "["), try resync(on: byte, line: number, emit) {
-                from = 0
+            if column == 1, byte == UInt8(ascii: "{") || byte == UInt8(ascii: "["), try resync(on: byte, emit) {
+                from = index
             }
             if elementLine == nil {
                 // Between top-level values or array elements.
@@ -58,22 +76,15 @@ struct JSONElementSplitter {
                     index += 1
                     continue
                 case UInt8(ascii: ",") where inArray, UInt8(ascii: "]") where inArray:
-                    if byte == UInt8(ascii: "]") {
-                        inArray = false
-                        depth = 0
-                    }
+                    if byte == UInt8(ascii: "]") { (inArray, depth) = (false, 0) }
                     index += 1
                     continue
                 case UInt8(ascii: "[") where !inArray:
-                    inArray = true
-                    arrayLine = number
-                    depth = 1
+                    (inArray, depth) = (true, 1)
                     index += 1
                     continue
                 default:
-                    elementLine = number
-                    elementColumn = index + 1
-                    from = index
+                    (elementLine, elementColumn, from) = (line, column, index)
                     scalar = byte != UInt8(ascii: "{") && byte != UInt8(ascii: "[")
                 }
             }
@@ -87,16 +98,18 @@ struct JSONElementSplitter {
                     depth -= 1
                     if depth == base {
                         index += 1
-                        try finishElement(line, from: from, to: index, emit)
+                        try finishElement(chunk, from: from, to: index, emit)
                         continue
                     }
                 } else if inArray && byte == UInt8(ascii: "]") {
-                    try finishElement(line, from: from, to: index, emit)
-                    continue  // the ']' closes the array on the next turn
+                    column -= 1  // the ']' is looked at again, as the end of the array
+                    try finishElement(chunk, from: from, to: index, emit)
+                    continue
                 }
             case UInt8(ascii: ","):
                 if scalar && inArray {
-                    try finishElement(line, from: from, to: index, emit)
+                    column -= 1
+                    try finishElement(chunk, from: from, to: index, emit)
                     continue
                 }
             default:
@@ -104,46 +117,27 @@ struct JSONElementSplitter {
             }
             index += 1
         }
-        guard elementLine != nil else { return }
-        if inString {
-            inString = false
-            escaped = false
-            brokenReason = brokenReason ?? "a string is not closed before the end of its line"
-        }
-        if scalar && !inArray {
-            // Text that is no JSON value at the top level: one bad record per line.
-            try finishElement(line, from: from, to: line.count, emit)
-            return
-        }
-        append(line, from: from, to: line.count)
-        pending.append(0x0A)
+        if elementLine != nil { append(chunk, from: from, to: chunk.count) }
     }
 
-    /// Accounts for a line the ``RecordReader`` skipped as too long: the open payload (if any) is
-    /// broken, else the line itself is reported. Its brackets are assumed balanced (a long string).
-    mutating func skipLongLine<E: Error>(number: Int, limit: Int, _ emit: (Piece) throws(E) -> Void) throws(E) {
-        if elementLine != nil {
-            brokenReason = brokenReason ?? "record longer than \(limit) bytes"
-            pending.removeAll(keepingCapacity: true)
-        } else {
-            try emit(.broken(line: number, message: "line longer than \(limit) bytes"))
-        }
-    }
-
-    /// Reports a payload still open at the end of the file.
+    /// Reports a payload still open at the end of the stream.
     mutating func finish<E: Error>(_ emit: (Piece) throws(E) -> Void) throws(E) {
-        if let line = elementLine {
-            let message = brokenReason ?? "unexpected end of file: this record is never closed"
-            reset()
-            try emit(.broken(line: line, message: message))
+        guard let start = elementLine else { return }
+        if scalar && !inArray && brokenReason == nil {
+            // Junk on the last line, without a line end.
+            return try finishElement(UnsafeRawBufferPointer(start: nil, count: 0), from: 0, to: 0, emit)
         }
+        let message = brokenReason ?? "unexpected end of file: this record is never closed"
+        reset()
+        try emit(.broken(line: start, message: message))
     }
 
     // MARK: - Private
 
+    private var line = 1
+    private var column = 0
     private var depth = 0
     private var inArray = false
-    private var arrayLine = 0
     private var inString = false
     private var escaped = false
     private var scalar = false
@@ -157,60 +151,57 @@ struct JSONElementSplitter {
 
     /// A `{` or `[` in the first column while a record is open: treat the open one as truncated.
     /// Returns whether the state was reset.
-    private mutating func resync<E: Error>(
-        on byte: UInt8, line number: Int, _ emit: (Piece) throws(E) -> Void
-    ) throws(E) -> Bool {
+    private mutating func resync<E: Error>(on byte: UInt8, _ emit: (Piece) throws(E) -> Void) throws(E) -> Bool {
         let openObject = !inArray && depth > 0 && byte == UInt8(ascii: "{")
         let openArray = byte == UInt8(ascii: "[") && (inArray || depth > 0)
         guard openObject || openArray else { return false }
-        if let line = elementLine {
-            let message = brokenReason ?? "truncated: this record is not closed before line \(number) starts a new one"
+        if let start = elementLine {
+            let message = brokenReason ?? "truncated: this record is not closed before line \(line) starts a new one"
             reset()
-            try emit(.broken(line: line, message: message))
+            try emit(.broken(line: start, message: message))
         }
-        inArray = false
-        depth = 0
+        (inArray, depth) = (false, 0)
         return true
     }
 
-    private mutating func append(_ line: UnsafeRawBufferPointer, from: Int, to: Int) {
-        guard brokenReason == nil else { return }
+    private mutating func append(_ chunk: UnsafeRawBufferPointer, from: Int, to: Int) {
+        guard brokenReason == nil, to > from else { return }
         if pending.count + (to - from) > maxBytes {
             brokenReason = "record longer than \(maxBytes) bytes"
             pending = []
             return
         }
-        pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[from..<to]))
+        pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[from..<to]))
     }
 
     private mutating func finishElement<E: Error>(
-        _ line: UnsafeRawBufferPointer, from: Int, to: Int, _ emit: (Piece) throws(E) -> Void
+        _ chunk: UnsafeRawBufferPointer, from: Int, to: Int, _ emit: (Piece) throws(E) -> Void
     ) throws(E) {
-        let start = elementLine ?? 0
+        let start = elementLine ?? line
         let column = elementColumn
-        if let reason = brokenReason {
-            reset()
-            try emit(.broken(line: start, message: reason))
-        } else if pending.isEmpty {
-            reset()
-            try emit(.element(UnsafeRawBufferPointer(rebasing: line[from..<to]), line: start, column: column))
-        } else {
-            append(line, from: from, to: to)
-            let reason = brokenReason
-            var bytes: [UInt8] = []
-            swap(&bytes, &pending)
-            reset()
-            if let reason {
-                try emit(.broken(line: start, message: reason))
-            } else {
-                let outcome = bytes.withUnsafeBytes { buffer in
-                    Result { () throws(E) in try emit(.element(buffer, line: start, column: column)) }
-                }
-                try outcome.get()
+        if pending.isEmpty && brokenReason == nil {
+            if to - from > maxBytes {
+                reset()
+                return try emit(.broken(line: start, message: "record longer than \(maxBytes) bytes"))
             }
-            bytes.removeAll(keepingCapacity: true)
-            swap(&bytes, &pending)  // keep the buffer's capacity for the next payload
+            reset()
+            return try emit(.element(UnsafeRawBufferPointer(rebasing: chunk[from..<to]), line: start, column: column))
         }
+        append(chunk, from: from, to: to)
+        let reason = brokenReason
+        var bytes: [UInt8] = []
+        swap(&bytes, &pending)
+        reset()
+        if let reason {
+            try emit(.broken(line: start, message: reason))
+        } else {
+            let outcome = bytes.withUnsafeBytes { buffer in
+                Result { () throws(E) in try emit(.element(buffer, line: start, column: column)) }
+            }
+            try outcome.get()
+        }
+        bytes.removeAll(keepingCapacity: true)
+        swap(&bytes, &pending)  // keep the buffer's capacity for the next payload
     }
 
     private mutating func reset() {

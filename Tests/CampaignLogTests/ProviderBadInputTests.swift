@@ -57,7 +57,15 @@ struct ProviderBadInputTests {
         #expect(report.recordsSkipped == 0)
         let limited = try readRun([path], options: LogReadOptions(maxRecordBytes: 1 << 20))
         #expect(limited.events == ["2026-03-02T09:00:00Z c A b@example.com send"])
-        #expect(limited.report.skipped.map(\.description) == ["long.json:1: error: line longer than 1048576 bytes"])
+        #expect(limited.report.skipped.map(\.description) == ["long.json:1: error: record longer than 1048576 bytes"])
+    }
+
+    @Test func aHugeArrayOnOneLineIsReadOneElementAtATime() throws {
+        // 100,000 events (about 11 MB, more than a read buffer) on one line, read with payloads limited to 1 KiB.
+        let text = "[" + (0..<100_000).map { Self.event("u\($0)@example.com", "\($0)") }.joined(separator: ",") + "]"
+        let (events, report) = try readRun([folder.file("one-line.json", text)], options: LogReadOptions(maxRecordBytes: 1024))
+        #expect(events.count == 100_000)
+        #expect(report.recordsSkipped == 0)
     }
 
     @Test func aLongPayloadSpanningLinesIsSkippedByTheLimit() throws {
