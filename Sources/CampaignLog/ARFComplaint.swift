@@ -1,13 +1,3 @@
-/// What one ARF report comes to.
-enum ARFOutcome {
-    /// A complaint, to be matched to its variant at the end of the run.
-    case complaint(ARFComplaint)
-    /// A report of a kind Aftermail does not count (`not-spam`, `auth-failure`...).
-    case ignored
-    /// A message that cannot be read as a report, and why.
-    case bad(String)
-}
-
 /// A complaint read from an ARF report, held until the end of the run.
 struct ARFComplaint {
     var recipient: String

@@ -13,21 +13,3 @@ struct ProviderEvent: Equatable {
     /// angle brackets: send events remember them so that ARF complaints find their variant.
     var messageIDs: [String] = []
 }
-
-/// What a provider reader makes of one payload, or of one item in it.
-enum ProviderOutcome: Equatable {
-    /// An event to count.
-    case event(ProviderEvent)
-    /// A known event type that Aftermail does not count (SendGrid `group_resubscribe`, SES
-    /// `Rendering Failure`...): counted in ``LogReadReport/ignoredEvents``, not reported.
-    case ignored
-    /// A payload (or item) that cannot be read, and why: a bad record.
-    case bad(String)
-}
-
-/// Reads the events of one parsed payload of a provider's format.
-protocol ProviderPayloadReader {
-    /// Calls `emit` once per outcome; `offset` is where the item starts within the payload's bytes
-    /// when it is not the payload itself (an item of a Mailgun events page), for its line number.
-    func read<E: Error>(_ payload: JSONValue, _ emit: (ProviderOutcome, _ offset: Int?) throws(E) -> Void) throws(E)
-}
