@@ -39,7 +39,7 @@ let package = Package(
         ),
         .executableTarget(name: "aftermail", dependencies: ["AftermailCLI"]),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
-        .testTarget(name: "CampaignLogTests", dependencies: ["CampaignLog"]),
+        .testTarget(name: "CampaignLogTests", dependencies: ["CampaignLog"], exclude: ["Fixtures"]),
         .testTarget(name: "CampaignMetricsTests", dependencies: ["CampaignMetrics"]),
         .testTarget(name: "IncidentsTests", dependencies: ["Incidents"]),
         .testTarget(

@@ -29,26 +29,59 @@ public final class CampaignLogReader {
         switch try LogFormat.detect(path: path, displayPath: shown) {
         case .canonicalCSV: try readCanonicalCSV(path: path, displayPath: shown, into: &sink)
         case .canonicalJSONLines: try readCanonicalJSONLines(path: path, displayPath: shown, into: &sink)
+        case .canonicalJSON: try readPayloads(path: path, displayPath: shown, CanonicalPayloadReader(), into: &sink)
+        case .sendGrid:
+            try readPayloads(path: path, displayPath: shown, SendGridReader(fields: options.fields.sendGrid), into: &sink)
+        case .mailgun:
+            try readPayloads(path: path, displayPath: shown, MailgunReader(fields: options.fields.mailgun), into: &sink)
+        case .ses: try readPayloads(path: path, displayPath: shown, SESReader(fields: options.fields.ses), into: &sink)
+        case .postmark:
+            try readPayloads(path: path, displayPath: shown, PostmarkReader(fields: options.fields.postmark), into: &sink)
+        case .arf: try readARF(path: path, displayPath: shown)
         }
+    }
+
+    /// Ends the run: sends the complaints of the ARF reports read, each given the campaign and
+    /// variant of the message it is about (see ``ProviderFieldMap/ARF``), to `sink`. Call it once,
+    /// after the last file; a complaint whose variant cannot be found counts as `unassigned` and
+    /// in ``LogReadReport/unmatchedComplaints``.
+    ///
+    /// - Throws: with ``LogReadOptions/strict``, ``LogError`` at the first bad report.
+    public func finish<Sink: EventSink>(into sink: inout Sink) throws(LogError) {
+        try emitHeldComplaints(into: &sink)
     }
 
     // MARK: - Internal
 
+    /// What the sends of the run say about each message and recipient (for ARF complaints).
+    var attributions = SendAttributions()
+    /// The complaints of the ARF reports read so far, held until ``finish(into:)``.
+    var heldComplaints: [ARFComplaint] = []
+
     /// Applies the counting rules to one record and, when it is valid and new, sends it on.
-    func accept<Sink: EventSink>(_ record: CanonicalRecord, line: Int, path: String, into sink: inout Sink) throws(LogError) {
+    /// Returns the event sent, if any.
+    @discardableResult
+    func accept<Sink: EventSink>(
+        _ record: CanonicalRecord, line: Int, path: String, into sink: inout Sink
+    ) throws(LogError) -> Event? {
         guard let kind = record.kind ?? record.event.flatMap(kindOf) else {
             let shown = record.event.flatMap(Self.nonBlank).map { "unknown event '\(Self.excerpt($0))'" } ?? "missing event"
-            return try skip(path: path, line: line, shown)
+            try skip(path: path, line: line, shown)
+            return nil
         }
         guard let rawTime = record.timestamp, let timestamp = normalizer.normalize(rawTime, foldCase: false, Timestamp.parse)
         else {
             let problem = record.timestamp.flatMap(Self.nonBlank).map { "invalid timestamp '\(Self.excerpt($0))' (RFC 3339 with an offset, or Unix seconds)" }
-            return try skip(path: path, line: line, problem ?? "missing timestamp")
+            try skip(path: path, line: line, problem ?? "missing timestamp")
+            return nil
         }
         let recipient = record.recipient.map { raw in
             normalizer.normalize(raw, foldCase: true) { $0.isEmpty ? -1 : symbols.recipients.intern($0) }
         } ?? -1
-        guard recipient >= 0 else { return try skip(path: path, line: line, "missing recipient") }
+        guard recipient >= 0 else {
+            try skip(path: path, line: line, "missing recipient")
+            return nil
+        }
         let campaign = record.campaign.map { raw in normalizer.normalize(raw, foldCase: false) { symbols.campaigns.intern($0) } }
             ?? symbols.campaigns.intern(UnsafeRawBufferPointer(start: nil, count: 0))
         let variant = record.variant.map { raw in
@@ -59,11 +92,20 @@ public final class CampaignLogReader {
             let isNew = normalizer.normalize(rawID, foldCase: false) { $0.isEmpty || ids.insert($0) }
             if !isNew {
                 report.duplicatesDropped += 1
-                return
+                return nil
             }
         }
-        sink.consume(Event(timestamp: timestamp, campaign: campaign, variant: variant, recipient: recipient, kind: kind))
+        let event = Event(timestamp: timestamp, campaign: campaign, variant: variant, recipient: recipient, kind: kind)
+        if kind == .send || kind == .delivered { attributions.noteSend(event) }
+        sink.consume(event)
+        return event
     }
+
+    /// Counts an event of a type that is known but not counted.
+    func ignore() { report.ignoredEvents += 1 }
+
+    /// Counts a complaint whose variant could not be found.
+    func countUnmatchedComplaint() { report.unmatchedComplaints += 1 }
 
     /// Counts and lists a bad record, or throws it under `--strict`.
     func skip(path: String, line: Int?, _ message: String) throws(LogError) {

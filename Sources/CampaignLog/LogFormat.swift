@@ -10,6 +10,13 @@ import Darwin
 enum LogFormat: Equatable {
     case canonicalCSV
     case canonicalJSONLines
+    /// Canonical objects laid out otherwise: pretty-printed, or in arrays.
+    case canonicalJSON
+    case sendGrid
+    case mailgun
+    case ses
+    case postmark
+    case arf
 
     /// How many bytes detection looks at.
     static let sniffBytes = 64 << 10
@@ -37,18 +44,33 @@ enum LogFormat: Equatable {
         guard let first = bytes.first(where: { !FieldNormalizer.isASCIISpace($0) }) else {
             throw LogError(path: displayPath, line: nil, message: "empty log: expected a CSV header or JSON Lines")
         }
-        if first == UInt8(ascii: "{") { return .canonicalJSONLines }
-        let firstLine = bytes.prefix { $0 != 0x0A }
+        let firstLine = bytes.drop(while: FieldNormalizer.isASCIISpace).prefix { $0 != 0x0A }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            let keys = JSONKeySniffer.firstObjectKeys(bytes)
+            let line = firstLine.reversed().drop(while: FieldNormalizer.isASCIISpace)
+            let oneLine = first == UInt8(ascii: "{") && line.first == UInt8(ascii: "}")
+            if let format = jsonFormat(keys: keys, oneLine: oneLine) { return format }
+            // A first line that is no JSON at all: the JSON Lines reader says where, line by line.
+            if keys.isEmpty && first == UInt8(ascii: "{") && line.count > 1 { return .canonicalJSONLines }
+            throw unrecognised(displayPath)
+        }
         let header = String(decoding: firstLine, as: UTF8.self).lowercased()
         let named = header.split(separator: ",").map { $0.trimmingASCIISpaceAndQuotes }
         if named.contains("event") && named.contains("recipient") && named.contains("timestamp") {
             return .canonicalCSV
         }
-        throw LogError(
+        if let format = try mailFormat(firstLine: firstLine, head: bytes, displayPath: displayPath) { return format }
+        throw unrecognised(displayPath)
+    }
+
+    /// The error for a file no reader recognises, with what was expected.
+    static func unrecognised(_ displayPath: String) -> LogError {
+        LogError(
             path: displayPath, line: 1,
             message: "unrecognised log format: expected a CSV header naming "
-                + "timestamp,campaign,variant,recipient,event (event_id and detail optional) "
-                + "or JSON Lines objects with those keys")
+                + "timestamp,campaign,variant,recipient,event (event_id and detail optional), "
+                + "JSON Lines objects with those keys, SendGrid, Mailgun, Amazon SES or Postmark "
+                + "JSON events, or ARF abuse reports (RFC 5965, one message or an mbox)")
     }
 }
 

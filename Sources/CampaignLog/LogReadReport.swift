@@ -6,6 +6,12 @@ public struct LogReadReport: Sendable, Equatable {
     public var duplicatesDropped = 0
     /// Bad records skipped (see ``skipped``).
     public var recordsSkipped = 0
+    /// Events of a known type that Aftermail does not count (SendGrid `group_resubscribe`, SES
+    /// `Rendering Failure`, ARF `not-spam`...): read, neither counted nor reported as bad.
+    public var ignoredEvents = 0
+    /// ARF complaints whose variant could be found neither in the report nor by matching the
+    /// original Message-ID or recipient to a send of the run; they count under `unassigned`.
+    public var unmatchedComplaints = 0
     /// The first skipped records, with their place (at most ``LogReadOptions/maxListedProblems``).
     public var skipped: [LogError] = []
     /// The files read, as named, in order.
@@ -33,11 +39,18 @@ public struct LogReadOptions: Sendable, Equatable {
 
     /// The longest record (line, or CSV record) read; a longer one is skipped and reported.
     public var maxRecordBytes: Int
+    /// Where each provider's payloads carry the variant and the campaign.
+    public var fields: ProviderFieldMap
 
-    /// Options with the defaults: lenient, twenty problems listed, records up to 64 MiB.
-    public init(strict: Bool = false, maxListedProblems: Int = 20, maxRecordBytes: Int = 64 << 20) {
+    /// Options with the defaults: lenient, twenty problems listed, records up to 64 MiB, the
+    /// documented provider fields.
+    public init(
+        strict: Bool = false, maxListedProblems: Int = 20, maxRecordBytes: Int = 64 << 20,
+        fields: ProviderFieldMap = ProviderFieldMap()
+    ) {
         self.strict = strict
         self.maxListedProblems = maxListedProblems
         self.maxRecordBytes = maxRecordBytes
+        self.fields = fields
     }
 }
