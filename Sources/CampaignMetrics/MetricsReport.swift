@@ -49,11 +49,33 @@ public struct MetricsReport: Sendable, Equatable {
         files: [(path: String, displayPath: String)], options: LogReadOptions = LogReadOptions(),
         plan: (path: String, displayPath: String)?
     ) throws(LogError) -> (MetricsReport, LogReadReport) {
+        let run = try MetricsRun.read(files: files, options: options, plan: plan)
+        return (run.report, run.reading)
+    }
+}
+
+/// One run of logs read and counted: the figures, what reading found, and the names behind the
+/// events' ids (the recipients among them are what the site must never publish).
+public struct MetricsRun: Sendable {
+    /// The figures.
+    public var report: MetricsReport
+    /// Counts and listed problems of the logs (and of the plan, after the logs').
+    public var reading: LogReadReport
+    /// The campaigns, variants and recipients of the run.
+    public var symbols: LogSymbols
+
+    /// Reads `files` as one run (held-back ARF complaints resolved at the end), compares with
+    /// `plan` when given, and computes the figures.
+    public static func read(
+        files: [(path: String, displayPath: String)], options: LogReadOptions = LogReadOptions(),
+        plan: (path: String, displayPath: String)? = nil
+    ) throws(LogError) -> MetricsRun {
         let reader = CampaignLogReader(options: options)
         var accumulator = MetricsAccumulator()
         for file in files {
             try reader.read(path: file.path, displayPath: file.displayPath, into: &accumulator)
         }
+        try reader.finish(into: &accumulator)
         var reading = reader.report
         var assignments: PlanAssignments? = nil
         if let plan {
@@ -64,6 +86,7 @@ public struct MetricsReport: Sendable, Equatable {
             reading.skipped += read.skipped.prefix(max(0, options.maxListedProblems - reading.skipped.count))
             assignments = read
         }
-        return (accumulator.report(symbols: reader.symbols, reading: reader.report, plan: assignments), reading)
+        let report = accumulator.report(symbols: reader.symbols, reading: reader.report, plan: assignments)
+        return MetricsRun(report: report, reading: reading, symbols: reader.symbols)
     }
 }

@@ -52,25 +52,19 @@ struct BuildState {
                 state.inputs.append(IncidentInput(incident: incident, metrics: nil))
                 continue
             }
-            let reader = CampaignLogReader(options: LogReadOptions(strict: state.options.strict))
-            var accumulator = MetricsAccumulator()
-            var plan: PlanAssignments?
+            let run: MetricsRun
             do {
-                for file in incident.logFiles {
-                    try reader.read(path: file.path, displayPath: state.displayPath(file), into: &accumulator)
-                }
-                if let planFile = incident.planFile {
-                    plan = try PlanAssignments.read(
-                        path: planFile.path, displayPath: state.displayPath(planFile), symbols: reader.symbols,
-                        options: reader.options)
-                }
+                run = try MetricsRun.read(
+                    files: incident.logFiles.map { ($0.path, state.displayPath($0)) },
+                    options: LogReadOptions(strict: state.options.strict),
+                    plan: incident.planFile.map { ($0.path, state.displayPath($0)) })
             } catch {
                 problems.append(error.description)
                 continue
             }
-            state.warnings += reader.report.skippedSummary
-            state.recipients.append(reader.symbols.recipients)
-            let all = accumulator.report(symbols: reader.symbols, reading: reader.report, plan: plan)
+            state.warnings += run.reading.skippedSummary
+            state.recipients.append(run.symbols.recipients)
+            let all = run.report
             let metrics = all.only(campaign: incident.frontMatter.campaign)
             if let wanted = incident.frontMatter.campaign, metrics.campaigns.isEmpty {
                 let found = all.campaigns.map { "'\($0.campaign)'" }.joined(separator: ", ")
