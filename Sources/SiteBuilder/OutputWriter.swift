@@ -32,6 +32,11 @@ struct OutputWriter {
             try? files.removeItem(at: staging)
             throw (error as? OutputError) ?? OutputError(message: "cannot write \(staging.path): \(error.localizedDescription)")
         }
+        if files.fileExists(atPath: destination.path), Self.exchange(staging.path, destination.path) {
+            // One atomic step: readers of the folder see the old site or the new one, never neither.
+            try? files.removeItem(at: staging)
+            return
+        }
         if files.fileExists(atPath: destination.path) {
             guard rename(destination.path, old.path) == 0 else {
                 try? files.removeItem(at: staging)
@@ -48,6 +53,21 @@ struct OutputWriter {
     }
 
     // MARK: - Private
+
+    /// `renameat2(…, RENAME_EXCHANGE)`: swaps two paths atomically (Linux 3.15+, most local file
+    /// systems). Looked up at run time; false where it is missing or the file system refuses, and
+    /// the caller falls back to two renames.
+    private static func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
 
     /// A build killed between the two renames leaves the previous site in `.NAME.old`: put it back.
     private func recoverInterruptedSwap(old: URL) throws(OutputError) {
