@@ -106,7 +106,9 @@ public struct SiteRenderer: Sendable {
         let root = "../../"
         let prose = ProseFigures(campaign: input.primaryCampaign)
         let notesHTML = try markdown(incident.body, path: incident.sourcePath, firstLine: incident.bodyLine, figures: prose)
-        let campaigns = (input.metrics?.campaigns ?? []).enumerated().map { CampaignView($1, index: $0) }
+        let campaigns = (input.metrics?.campaigns ?? []).enumerated().map {
+            CampaignView($1, index: $0, failLevel: settings.thresholds.complaintRate.fail)
+        }
         let skipped = input.metrics?.recordsSkipped ?? 0
         let view = IncidentView(
             root: root, title: front.title, date: front.date.flatMap { Format.day($0.isoDay) },

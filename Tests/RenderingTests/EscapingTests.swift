@@ -1,4 +1,5 @@
 import CampaignMetrics
+import Foundation
 import Incidents
 import Rendering
 import Testing
@@ -52,5 +53,32 @@ struct EscapingTests {
             let text = "\(error)"
             return text.hasPrefix("content/incidents/seven-copies/index.md:12: error: ") && text.contains("nesting")
         }
+    }
+}
+
+/// Charts and findings are built from log text too: hostile variant names stay text there.
+struct ChartEscapingTests {
+    @Test func hostileVariantNamesInChartsAndTablesAreEscaped() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aftermail-chart-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let hostile = "\"<svg onload=alert(1)>"
+        var log = "timestamp,campaign,variant,recipient,event\n"
+        for index in 0..<20 {
+            log += "2026-09-10T14:0\(index % 10):00Z,c,\"\(hostile.replacingOccurrences(of: "\"", with: "\"\""))\",r\(index)@x.org,send\n"
+            log += "2026-09-10T14:0\(index % 10):30Z,c,B</title><script>x()</script>,r\(index)@x.org,send\n"
+            log += "2026-09-10T14:0\(index % 10):40Z,c,B</title><script>x()</script>,r\(index)@x.org,complaint\n"
+        }
+        let path = folder.appendingPathComponent("log.csv").path
+        try Data(log.utf8).write(to: URL(fileURLWithPath: path))
+        let run = try MetricsRun.read(files: [(path, "log.csv")])
+        #expect(run.report.campaigns.first?.isDiagnosed == true)
+        let pages = try Fixtures.render([IncidentInput(incident: Fixtures.incident(), metrics: run.report)])
+        let html = try #require(pages["incidents/seven-copies/index.html"])
+        #expect(html.contains("<svg class=\"chart\""), "the diagnosed campaign has charts")
+        #expect(!html.contains("<svg onload"), "no SVG element from input")
+        #expect(!html.contains("<script>"), "no script element from input")
+        #expect(!html.contains("</title><script"), "titles cannot be closed from input")
+        #expect(html.contains("&lt;svg onload=alert(1)&gt;"))
     }
 }

@@ -49,6 +49,11 @@ struct ExampleSiteTests {
         let page = try String(contentsOf: output.appendingPathComponent("incidents/premium-upsell-seven-copies/index.html"), encoding: .utf8)
         #expect(page.contains("<dt>Got more than one variant</dt><dd>2,000</dd>"))
         #expect(page.contains("<h2 id=\"root-cause\">Root cause</h2>"))
+        // The diagnosis, with its charts, each titled and described.
+        #expect(page.contains("<li>145 sends went to 61 of the 107 people who had complained or unsubscribed"))
+        #expect(page.contains("<li>Against the plan: 2,000 recipients were sent a variant they were not assigned"))
+        #expect(page.components(separatedBy: "<svg class=\"chart\"").count - 1 == 3)
+        #expect(page.components(separatedBy: "role=\"img\" aria-labelledby=").count - 1 == 3)
     }
 }
 

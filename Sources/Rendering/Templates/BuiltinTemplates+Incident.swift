@@ -40,7 +40,7 @@ extension BuiltinTemplates {
         <thead><tr><th scope="col">Variant</th><th scope="col">Sends</th><th scope="col">Delivered</th><th scope="col">Bounces</th><th scope="col">Complaints</th><th scope="col">Unsubscribes</th><th scope="col">Recipients</th><th scope="col">Complaint rate</th><th scope="col">Unsubscribe rate</th><th scope="col">Bounce rate</th></tr></thead>
         <tbody>
         {{#variants}}
-        <tr><th scope="row">{{name}}</th><td>{{sends}}</td><td>{{delivered}}</td><td>{{bounces}}</td><td>{{complaints}}</td><td>{{unsubscribes}}</td><td>{{recipients}}</td><td>{{complaintRate}}</td><td>{{unsubscribeRate}}</td><td>{{bounceRate}}</td></tr>
+        <tr><th scope="row">{{name}}</th><td>{{sends}}</td><td>{{delivered}}</td><td>{{bounces}}</td><td>{{complaints}}</td><td>{{unsubscribes}}</td><td>{{recipients}}</td><td>{{complaintRate}}{{#complaintInterval}}<br><small>{{complaintInterval}}</small>{{/complaintInterval}}</td><td>{{unsubscribeRate}}</td><td>{{bounceRate}}</td></tr>
         {{/variants}}
         </tbody>
         {{#totals}}
@@ -48,6 +48,48 @@ extension BuiltinTemplates {
         {{/totals}}
         </table>
         </div>
+        <p class="note">Complaint and unsubscribe rates are per delivered message; the small figures under a complaint rate are its 95% Wilson interval.</p>
+        {{#diagnosis}}
+        <h3>What the logs show</h3>
+        <ul class="findings">
+        {{#findings}}<li>{{.}}</li>
+        {{/findings}}
+        </ul>
+        {{#charts}}
+        <figure class="chart-figure">
+        {{{svg}}}
+        <figcaption><strong>{{title}}.</strong> {{description}}</figcaption>
+        </figure>
+        {{/charts}}
+        <details>
+        <summary>Data: recipients who received both variants</summary>
+        <div class="table-wrap">
+        <table>
+        <caption>Recipients sent both the row's and the column's variant</caption>
+        <thead><tr><th scope="col">Variant</th>{{#overlapColumns}}<th scope="col">{{.}}</th>{{/overlapColumns}}</tr></thead>
+        <tbody>
+        {{#overlapRows}}<tr><th scope="row">{{variant}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+        {{/overlapRows}}
+        </tbody>
+        </table>
+        </div>
+        </details>
+        {{#hasTimeline}}
+        <details>
+        <summary>Data: sends, complaints and unsubscribes over time</summary>
+        <div class="table-wrap">
+        <table>
+        <caption>Counts per time bucket (UTC)</caption>
+        <thead><tr><th scope="col">Time</th>{{#timelineHeader}}<th scope="col">Sends {{.}}</th>{{/timelineHeader}}<th scope="col">Complaints</th><th scope="col">Unsubscribes</th></tr></thead>
+        <tbody>
+        {{#timelineRows}}<tr><th scope="row">{{time}}</th>{{#sends}}<td>{{.}}</td>{{/sends}}<td>{{complaints}}</td><td>{{unsubscribes}}</td></tr>
+        {{/timelineRows}}
+        </tbody>
+        </table>
+        </div>
+        </details>
+        {{/hasTimeline}}
+        {{/diagnosis}}
         </section>
 
         """#

@@ -12,7 +12,7 @@ extension BuiltinTemplates {
         * { box-sizing: border-box; }
         body { margin: 0; font: 1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
                color: var(--fg); background: var(--bg); }
-        .site-header, main, .site-footer { max-width: 52rem; margin: 0 auto; padding: 0 1rem; }
+        .site-header, main, .site-footer { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
         .site-header { padding-top: 1rem; padding-bottom: .5rem; border-bottom: 1px solid var(--line); }
         .skip-link { position: absolute; left: -999px; }
         .skip-link:focus { left: 1rem; top: .5rem; background: var(--bg); padding: .25rem .5rem; }
@@ -40,6 +40,21 @@ extension BuiltinTemplates {
         th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: right; white-space: nowrap; }
         th[scope="col"]:first-child, tbody th, tfoot th { text-align: left; }
         tfoot { font-weight: 700; }
+        .findings li { margin: .25rem 0; }
+        .chart-figure { margin: 1.5rem 0; }
+        .chart-figure figcaption { color: var(--muted); font-size: .9rem; }
+        svg.chart { max-width: 100%; height: auto; font: 12px system-ui, sans-serif; }
+        svg.chart text { fill: var(--fg); }
+        svg.chart .tick, svg.chart .axis-label { fill: var(--muted); }
+        svg.chart .grid { stroke: var(--line); stroke-width: 1; }
+        svg.chart .whisker { stroke: var(--fg); stroke-width: 1.5; }
+        svg.chart .threshold { stroke: var(--accent); stroke-width: 2; stroke-dasharray: 5 4; }
+        svg.chart .complaints { fill: #D55E00; }
+        svg.chart .unsubscribes { fill: #CC79A7; }
+        svg.chart .cell { fill: #000; font-weight: 600; }
+        details { margin: .5rem 0; }
+        summary { cursor: pointer; color: var(--link); }
+        td small { color: var(--muted); }
         .notes img { max-width: 100%; }
         .notes pre { overflow-x: auto; background: var(--card); padding: .75rem; }
         .apology-link { font-weight: 600; }
@@ -50,6 +65,7 @@ extension BuiltinTemplates {
           body { background: #fff; color: #000; }
           a { color: inherit; }
           .headline div { border: 1px solid #999; }
+          details > *:not(summary) { display: block; }
         }
 
         """#

@@ -27,6 +27,7 @@ struct VariantRowView {
     let unsubscribes: String
     let recipients: String
     let complaintRate: String
+    let complaintInterval: String?
     let unsubscribeRate: String
     let bounceRate: String
 
@@ -39,6 +40,7 @@ struct VariantRowView {
         unsubscribes = Format.count(figures.unsubscribes)
         recipients = Format.count(figures.recipients)
         complaintRate = Format.percent(figures.complaintRate)
+        complaintInterval = figures.complaintRateInterval.map { "\(Format.percent($0.low))–\(Format.percent($0.high))" }
         unsubscribeRate = Format.percent(figures.unsubscribeRate)
         bounceRate = Format.percent(figures.bounceRate)
     }
@@ -54,8 +56,9 @@ struct CampaignView {
     let firstSend: String
     let lastSend: String
     let firstComplaint: String
+    let diagnosis: DiagnosisView?
 
-    init(_ campaign: CampaignFigures, index: Int) {
+    init(_ campaign: CampaignFigures, index: Int, failLevel: Double?) {
         name = campaign.campaign.isEmpty ? "the campaign" : campaign.campaign
         anchor = "campaign-\(index + 1)"
         headline = HeadlineView(campaign)
@@ -64,5 +67,6 @@ struct CampaignView {
         firstSend = Format.time(campaign.firstSend?.rfc3339)
         lastSend = Format.time(campaign.lastSend?.rfc3339)
         firstComplaint = Format.time(campaign.firstComplaint?.rfc3339)
+        diagnosis = campaign.isDiagnosed ? DiagnosisView(campaign, anchor: anchor, failLevel: failLevel) : nil
     }
 }
