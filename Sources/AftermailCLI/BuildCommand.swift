@@ -19,6 +19,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Where to write the site (default: <site>/output).")
     var output: String?
 
+    @Option(name: .customLong("private"), help: "Where to write the lists that name people (default: private_dir, else <site>/private).")
+    var privateFolder: String?
+
     @Option(name: .customLong("base-url"), help: "The public address of the site (overrides base_url).")
     var baseURL: String?
 
@@ -34,11 +37,15 @@ struct BuildCommand: ParsableCommand {
         let siteURL = URL(fileURLWithPath: site, relativeTo: current)
         let options = BuildOptions(
             siteRoot: siteURL, outputDirectory: output.map { URL(fileURLWithPath: $0, relativeTo: current) },
+            privateDirectory: privateFolder.map { URL(fileURLWithPath: $0, relativeTo: current) },
             baseURL: baseURL, includeDrafts: drafts, strict: strict)
         do {
             let summary = try SiteBuild(options: options).run { terminal.write($0 + "\n") }
             for warning in summary.warnings { terminal.error(warning) }
             terminal.write("Wrote \(summary.fileCount) files to \(summary.outputPath)\n")
+            if let privatePath = summary.privatePath {
+                terminal.write("Wrote \(summary.privateFileCount) files that name people to \(privatePath) (keep it private)\n")
+            }
             for line in summary.incidentLines { terminal.write("  \(line)\n") }
         } catch {
             throw CommandFailure.badInput(error.description)

@@ -34,4 +34,7 @@ public struct MetricsAccumulator: EventSink {
     // MARK: - Private
 
     private var campaigns: [CampaignState] = []
+
+    /// The per-campaign states, for the extensions in this module.
+    var campaignStates: [CampaignState] { campaigns }
 }

@@ -63,12 +63,14 @@ public struct MetricsRun: Sendable {
     public var reading: LogReadReport
     /// The campaigns, variants and recipients of the run.
     public var symbols: LogSymbols
+    /// Per campaign, one row per recipient (only when asked for: they name people).
+    public var recipientLists: [RecipientLists] = []
 
     /// Reads `files` as one run (held-back ARF complaints resolved at the end), compares with
-    /// `plan` when given, and computes the figures.
+    /// `plan` when given, and computes the figures (and, when asked, the recipient lists).
     public static func read(
         files: [(path: String, displayPath: String)], options: LogReadOptions = LogReadOptions(),
-        plan: (path: String, displayPath: String)? = nil
+        plan: (path: String, displayPath: String)? = nil, withRecipientLists: Bool = false
     ) throws(LogError) -> MetricsRun {
         let reader = CampaignLogReader(options: options)
         var accumulator = MetricsAccumulator()
@@ -87,6 +89,7 @@ public struct MetricsRun: Sendable {
             assignments = read
         }
         let report = accumulator.report(symbols: reader.symbols, reading: reader.report, plan: assignments)
-        return MetricsRun(report: report, reading: reading, symbols: reader.symbols)
+        let lists = withRecipientLists ? accumulator.recipientLists(symbols: reader.symbols) : []
+        return MetricsRun(report: report, reading: reading, symbols: reader.symbols, recipientLists: lists)
     }
 }

@@ -21,6 +21,15 @@ extension Apology {
         {
             apology.subject = entries["subject"]?.optionalString(key: "subject", into: &diagnostics)
             if apology.subject?.isEmpty == true { apology.subject = nil }
+            if let node = entries["audience"], let text = node.optionalString(key: "audience", into: &diagnostics) {
+                if let audience = ApologyAudience(rawValue: text) {
+                    apology.audience = audience
+                } else {
+                    diagnostics.error(
+                        yamlLine: node.line, "'audience' must be one of "
+                            + ApologyAudience.allCases.map(\.rawValue).joined(separator: ", ") + ", not '\(text)'")
+                }
+            }
             if let node = entries["sent_at"], let sentAt = node.optionalString(key: "sent_at", into: &diagnostics) {
                 apology.sentAt = sentAt
                 if IncidentDate(sentAt) == nil {

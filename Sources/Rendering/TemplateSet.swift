@@ -29,7 +29,8 @@ public struct TemplateSet: Sendable {
         var origins: [String: String] = [:]
         var problems: [RenderError] = []
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names.sorted() where !name.hasPrefix(".") {
+        // Dotfiles and notes (`README.md`) are not templates.
+        for name in names.sorted() where !name.hasPrefix(".") && !name.hasSuffix(".md") {
             let shown = displayPrefix + name
             guard files[name] != nil else {
                 problems.append(RenderError(

@@ -12,8 +12,13 @@ struct BuildState {
     /// The recipients of every log read: what must never appear in `output/`.
     var recipients: [SymbolTable] = []
     var pages: [RenderedPage] = []
+    /// Per incident slug, the lists that name people (only for the private folder).
+    var recipientLists: [String: [RecipientLists]] = [:]
+    /// The files of the private folder.
+    var privateFiles: [RenderedPage] = []
     var warnings: [String] = []
     var writtenTo = ""
+    var privateWrittenTo: String?
 
     init(options: BuildOptions) { self.options = options }
 
@@ -27,7 +32,9 @@ struct BuildState {
             return "\(input.incident.slug): \(title) — \(campaign.totals.sends) sends to \(campaign.recipients) "
                 + "recipients, \(campaign.recipientsWithMultipleVariants) got more than one variant"
         }
-        return BuildSummary(outputPath: writtenTo, fileCount: pages.count, incidentLines: lines, warnings: warnings)
+        return BuildSummary(
+            outputPath: writtenTo, fileCount: pages.count, incidentLines: lines, warnings: warnings,
+            privatePath: privateWrittenTo, privateFileCount: privateFiles.count)
     }
 
     // MARK: - Steps
@@ -57,13 +64,15 @@ struct BuildState {
                 run = try MetricsRun.read(
                     files: incident.logFiles.map { ($0.path, state.displayPath($0)) },
                     options: LogReadOptions(strict: state.options.strict),
-                    plan: incident.planFile.map { ($0.path, state.displayPath($0)) })
+                    plan: incident.planFile.map { ($0.path, state.displayPath($0)) }, withRecipientLists: true)
             } catch {
                 problems.append(error.description)
                 continue
             }
             state.warnings += run.reading.skippedSummary
             state.recipients.append(run.symbols.recipients)
+            let wanted = incident.frontMatter.campaign
+            state.recipientLists[incident.slug] = run.recipientLists.filter { wanted == nil || $0.campaign == wanted }
             let all = run.report
             let metrics = all.only(campaign: incident.frontMatter.campaign)
             if let wanted = incident.frontMatter.campaign, metrics.campaigns.isEmpty {
@@ -83,7 +92,14 @@ struct BuildState {
         guard let content = state.content else { return }
         do {
             let templates = try TemplateSet.load(overridesIn: content.root.appendingPathComponent("templates"))
-            state.pages = try SiteRenderer(settings: content.settings, templates: templates).render(state.inputs)
+            let renderer = SiteRenderer(settings: content.settings, templates: templates)
+            state.pages = try renderer.render(state.inputs)
+            for input in state.inputs {
+                guard let lists = state.recipientLists[input.incident.slug] else { continue }
+                state.privateFiles += PrivateLists.files(
+                    slug: input.incident.slug, lists: lists, apology: input.incident.apology,
+                    email: try renderer.apologyEmail(input))
+            }
         } catch {
             throw StepFailure(error.errors.map(\.description))
         }
@@ -98,6 +114,22 @@ struct BuildState {
             }
         }
         if !leaks.isEmpty { throw StepFailure(leaks) }
+    }
+
+    /// Writes the lists that name people to the private folder (staged and swapped like the site).
+    static func writePrivateLists(_ state: inout BuildState) throws(StepFailure) {
+        guard let content = state.content, !state.privateFiles.isEmpty else { return }
+        let folder = state.options.privateDirectory
+            ?? content.root.appendingPathComponent(content.settings.privateDir).standardizedFileURL
+        if folder == state.options.outputDirectory || folder.path.hasPrefix(state.options.outputDirectory.path + "/") {
+            throw StepFailure("error: the private folder \(state.displayPath(folder)) is inside the public output folder; refusing to publish lists that name people")
+        }
+        do {
+            try OutputWriter(destination: folder).write(state.privateFiles)
+        } catch {
+            throw StepFailure(error.description)
+        }
+        state.privateWrittenTo = state.displayPath(folder)
     }
 
     /// Writes the pages to a staging folder and swaps it in place of the output folder.

@@ -8,4 +8,8 @@ public struct BuildSummary: Sendable, Equatable {
     public var incidentLines: [String]
     /// Warnings that did not stop the build (skipped log records…).
     public var warnings: [String]
+    /// Where the lists that name people were written (nil: no incident has logs).
+    public var privatePath: String?
+    /// How many files the private folder has.
+    public var privateFileCount: Int
 }

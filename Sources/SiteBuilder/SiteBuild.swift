@@ -45,6 +45,7 @@ public struct SiteBuild: Sendable {
         BuildStep(name: "Read logs and compute figures", run: BuildState.computeFigures),
         BuildStep(name: "Render pages", run: BuildState.renderPages),
         BuildStep(name: "Check pages for recipient addresses", run: BuildState.checkForAddresses),
+        BuildStep(name: "Write the private lists", run: BuildState.writePrivateLists),
         BuildStep(name: "Write the site", run: BuildState.writeSite),
     ]
 }

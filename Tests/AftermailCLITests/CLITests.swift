@@ -68,7 +68,7 @@ struct CLITests {
         #expect(runAftermail(["new", "--site", site, "../escape"]).status == 2)
         let built = runAftermail(["build", "--site", site, "--drafts"])
         #expect(built.status == 0, "\(built.err)")
-        #expect(built.out.contains("[5/5] Write the site"))
+        #expect(built.out.contains("[6/6] Write the site"))
         #expect(FileManager.default.fileExists(atPath: site + "/output/incidents/list-mixup/index.html"))
     }
 

@@ -99,7 +99,9 @@ struct ReproducibilityTests {
         var trees: [[String: Data]] = []
         for name in ["one", "two"] {
             let output = scratch.root.appendingPathComponent(name)
-            _ = try SiteBuild(options: BuildOptions(siteRoot: ExampleSiteTests.repository, outputDirectory: output, baseURL: "https://example.org/pm/")).run()
+            _ = try SiteBuild(options: BuildOptions(
+                siteRoot: ExampleSiteTests.repository, outputDirectory: output,
+                privateDirectory: scratch.root.appendingPathComponent("private-\(name)"), baseURL: "https://example.org/pm/")).run()
             var tree: [String: Data] = [:]
             for file in scratch.files(under: output) { tree[file] = try Data(contentsOf: output.appendingPathComponent(file)) }
             trees.append(tree)

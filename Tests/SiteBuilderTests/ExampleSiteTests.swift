@@ -12,11 +12,12 @@ struct ExampleSiteTests {
         let scratch = TestSite()
         let output = scratch.root.appendingPathComponent("out")
         var steps: [String] = []
-        let summary = try SiteBuild(options: BuildOptions(siteRoot: Self.repository, outputDirectory: output))
+        let summary = try SiteBuild(options: BuildOptions(
+            siteRoot: Self.repository, outputDirectory: output, privateDirectory: scratch.root.appendingPathComponent("private")))
             .run { steps.append($0) }
         #expect(steps == [
-            "[1/5] Load settings and incidents", "[2/5] Read logs and compute figures", "[3/5] Render pages",
-            "[4/5] Check pages for recipient addresses", "[5/5] Write the site",
+            "[1/6] Load settings and incidents", "[2/6] Read logs and compute figures", "[3/6] Render pages",
+            "[4/6] Check pages for recipient addresses", "[5/6] Write the private lists", "[6/6] Write the site",
         ])
         #expect(summary.warnings.isEmpty, "\(summary.warnings)")
         #expect(scratch.files(under: output) == [
