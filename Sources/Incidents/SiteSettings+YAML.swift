@@ -4,7 +4,7 @@ import Foundation
 
 extension SiteSettings {
     /// The top-level keys of `aftermail.yml`.
-    static let keys = ["title", "base_url", "language", "private_dir", "markdown", "thresholds"]
+    static let keys = ["title", "base_url", "language", "private_dir", "markdown", "thresholds", "providers"]
 
     /// Parses the text of `aftermail.yml`; all problems are thrown together.
     static func parse(_ text: String) throws(ContentErrors) -> SiteSettings {
@@ -51,6 +51,9 @@ extension SiteSettings {
         }
         if let node = entries["thresholds"], !node.isNull {
             settings.thresholds.apply(node, into: &diagnostics)
+        }
+        if let node = entries["providers"], !node.isNull {
+            settings.providers = ProviderSettings.parse(node, into: &diagnostics)
         }
         guard diagnostics.isEmpty else { throw ContentErrors(diagnostics.errors) }
         return settings

@@ -25,6 +25,8 @@ public struct SiteSettings: Sendable, Equatable {
     public var markdownUnsafe: Bool
     /// Site-relative folder for lists that name people (`private_dir`); never inside `output/`.
     public var privateDir: String
+    /// Where providers' payloads carry the variant and campaign (`providers:`); empty: defaults.
+    public var providers = ProviderSettings()
 
     /// Creates settings; each argument defaults to the value used when `aftermail.yml` leaves it out.
     public init(

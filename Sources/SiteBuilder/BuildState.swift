@@ -63,7 +63,8 @@ struct BuildState {
             do {
                 run = try MetricsRun.read(
                     files: incident.logFiles.map { ($0.path, state.displayPath($0)) },
-                    options: LogReadOptions(strict: state.options.strict),
+                    options: LogReadOptions(
+                        strict: state.options.strict, fields: ProviderFieldMap(state.content?.settings.providers ?? ProviderSettings())),
                     plan: incident.planFile.map { ($0.path, state.displayPath($0)) }, withRecipientLists: true)
             } catch {
                 problems.append(error.description)
