@@ -57,13 +57,13 @@ extension CampaignLogReader {
         var normalizer = FieldNormalizer()
         var scratch: [UInt8] = []
         for complaint in complaints {
-            var match = complaint.messageID.flatMap { attributions.lookup(messageID: $0) }
+            var match = complaint.messageID.flatMap { state.attributions.lookup(messageID: $0) }
             if match == nil {
                 var recipient = complaint.recipient
                 let id = recipient.withUTF8 { raw in
                     normalizer.normalize(UnsafeRawBufferPointer(raw), foldCase: true) { symbols.recipients.lookup($0) }
                 }
-                match = id.flatMap { attributions.lookup(recipient: $0) }
+                match = id.flatMap { state.attributions.lookup(recipient: $0) }
             }
             let event = ProviderEvent(
                 kind: .complaint, timestamp: complaint.timestamp?.rfc3339 ?? complaint.rawDate,

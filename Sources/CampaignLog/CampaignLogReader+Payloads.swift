@@ -73,7 +73,7 @@ extension CampaignLogReader {
                 let accepted = try accept(event, line: itemLine, path: path, scratch: &scratch, into: &sink)
                 guard let accepted, accepted.kind == .send || accepted.kind == .delivered else { return }
                 for id in event.messageIDs {
-                    attributions.remember(messageID: id, .init(campaign: accepted.campaign, variant: accepted.variant))
+                    state.attributions.remember(messageID: id, .init(campaign: accepted.campaign, variant: accepted.variant))
                 }
             case .ignored: ignore()
             case .bad(let message): try skip(path: path, line: itemLine, message)

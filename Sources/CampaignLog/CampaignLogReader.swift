@@ -5,9 +5,9 @@ public final class CampaignLogReader {
     // MARK: - Public API
 
     /// The names behind the events' ids.
-    public private(set) var symbols = LogSymbols()
+    public var symbols: LogSymbols { state.symbols }
     /// Counts and listed problems so far.
-    public private(set) var report = LogReadReport()
+    public var report: LogReadReport { state.report }
     /// How this run reads.
     public let options: LogReadOptions
 
@@ -25,7 +25,7 @@ public final class CampaignLogReader {
     ///   ``LogReadOptions/strict``, at its first bad record.
     public func read<Sink: EventSink>(path: String, displayPath: String? = nil, into sink: inout Sink) throws(LogError) {
         let shown = displayPath ?? path
-        report.files.append(shown)
+        state.report.files.append(shown)
         switch try LogFormat.detect(path: path, displayPath: shown) {
         case .canonicalCSV: try readCanonicalCSV(path: path, displayPath: shown, into: &sink)
         case .canonicalJSONLines: try readCanonicalJSONLines(path: path, displayPath: shown, into: &sink)
@@ -53,66 +53,31 @@ public final class CampaignLogReader {
 
     // MARK: - Internal
 
-    /// What the sends of the run say about each message and recipient (for ARF complaints).
-    var attributions = SendAttributions()
+    /// Everything the run accumulates, in one value so that the hot path pays for one exclusive
+    /// access to the reader per record rather than one per field.
+    var state = RunState()
     /// The complaints of the ARF reports read so far, held until ``finish(into:)``.
     var heldComplaints: [ARFComplaint] = []
 
     /// Applies the counting rules to one record and, when it is valid and new, sends it on.
     /// Returns the event sent, if any.
     @discardableResult
+    @inline(__always)
     func accept<Sink: EventSink>(
         _ record: CanonicalRecord, line: Int, path: String, into sink: inout Sink
     ) throws(LogError) -> Event? {
-        guard let kind = record.kind ?? record.event.flatMap(kindOf) else {
-            let shown = record.event.flatMap(Self.nonBlank).map { "unknown event '\(Self.excerpt($0))'" } ?? "missing event"
-            try skip(path: path, line: line, shown)
-            return nil
-        }
-        guard let rawTime = record.timestamp, let timestamp = normalizer.normalize(rawTime, foldCase: false, Timestamp.parse)
-        else {
-            let problem = record.timestamp.flatMap(Self.nonBlank).map { "invalid timestamp '\(Self.excerpt($0))' (RFC 3339 with an offset, or Unix seconds)" }
-            try skip(path: path, line: line, problem ?? "missing timestamp")
-            return nil
-        }
-        let recipient = record.recipient.map { raw in
-            normalizer.normalize(raw, foldCase: true) { $0.isEmpty ? -1 : symbols.recipients.intern($0) }
-        } ?? -1
-        guard recipient >= 0 else {
-            try skip(path: path, line: line, "missing recipient")
-            return nil
-        }
-        let campaign = record.campaign.map { raw in normalizer.normalize(raw, foldCase: false) { symbols.campaigns.intern($0) } }
-            ?? symbols.campaigns.intern(UnsafeRawBufferPointer(start: nil, count: 0))
-        let variant = record.variant.map { raw in
-            normalizer.normalize(raw, foldCase: false) { $0.isEmpty ? LogSymbols.unassigned : symbols.variants.intern($0) }
-        } ?? LogSymbols.unassigned
-        report.eventsRead += 1
-        if let rawID = record.eventID {
-            let isNew = normalizer.normalize(rawID, foldCase: false) { $0.isEmpty || ids.insert($0) }
-            if !isNew {
-                report.duplicatesDropped += 1
-                return nil
-            }
-        }
-        let event = Event(timestamp: timestamp, campaign: campaign, variant: variant, recipient: recipient, kind: kind)
-        if kind == .send || kind == .delivered { attributions.noteSend(event) }
-        sink.consume(event)
-        return event
+        try state.accept(record, line: line, path: path, options: options, into: &sink)
     }
 
     /// Counts an event of a type that is known but not counted.
-    func ignore() { report.ignoredEvents += 1 }
+    func ignore() { state.report.ignoredEvents += 1 }
 
     /// Counts a complaint whose variant could not be found.
-    func countUnmatchedComplaint() { report.unmatchedComplaints += 1 }
+    func countUnmatchedComplaint() { state.report.unmatchedComplaints += 1 }
 
     /// Counts and lists a bad record, or throws it under `--strict`.
     func skip(path: String, line: Int?, _ message: String) throws(LogError) {
-        let problem = LogError(path: path, line: line, message: message)
-        if options.strict { throw problem }
-        report.recordsSkipped += 1
-        if report.skipped.count < options.maxListedProblems { report.skipped.append(problem) }
+        try state.skip(path: path, line: line, message, options: options)
     }
 
     /// The bytes, unless they are only white space.
@@ -125,25 +90,5 @@ public final class CampaignLogReader {
         let text = String(decoding: bytes.prefix(160), as: UTF8.self)
         let cleaned = String(text.unicodeScalars.prefix(40).map { $0.properties.generalCategory == .control ? "?" : Character($0) })
         return text.unicodeScalars.count > 40 ? cleaned + "…" : cleaned
-    }
-
-    // MARK: - Private
-
-    private var ids = EventIDSet()
-    private var normalizer = FieldNormalizer()
-    private var eventSpellings = SymbolTable()
-    private var spellingKinds: [EventKind?] = []
-
-    /// The kind an event name stands for, remembered per distinct spelling.
-    private func kindOf(_ raw: UnsafeRawBufferPointer) -> EventKind? {
-        normalizer.normalize(raw, foldCase: false) { trimmed in
-            // Remember at most a few hundred spellings, so that a log of garbage cannot grow the table.
-            guard eventSpellings.lookup(trimmed) != nil || eventSpellings.count < 256 else {
-                return EventKind.match(trimmed)
-            }
-            let id = Int(eventSpellings.intern(trimmed))
-            if id == spellingKinds.count { spellingKinds.append(EventKind.match(trimmed)) }
-            return spellingKinds[id]
-        }
     }
 }

@@ -18,7 +18,7 @@ public struct SymbolTable: Sendable {
 
     /// Makes an empty table.
     public init() {
-        slots = [Int32](repeating: -1, count: 1024)
+        slots = [UInt64](repeating: Self.empty, count: 1024)
     }
 
     /// The text of `id` (bytes are valid UTF-8 by the time they are interned).
@@ -40,18 +40,20 @@ public struct SymbolTable: Sendable {
     /// The id of `bytes`, interning them if new. The caller guarantees valid UTF-8.
     public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 {
         let hash = Self.hash(bytes)
-        var index = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        let tag = hash >> 32
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let id = slots[index]
-            if id < 0 { break }
-            if hashes[Int(id)] == hash && equals(id, bytes) { return id }
-            index = (index + 1) & (slots.count - 1)
+            let slot = slots[index]
+            if slot == Self.empty { break }
+            if slot >> 32 == tag, equals(Int32(truncatingIfNeeded: slot), bytes) { return Int32(truncatingIfNeeded: slot) }
+            index = (index + 1) & mask
         }
         let id = Int32(starts.count)
         starts.append(Int64(arena.count))
         hashes.append(hash)
         arena.append(contentsOf: bytes)
-        slots[index] = id
+        slots[index] = tag << 32 | UInt64(UInt32(bitPattern: id))
         if starts.count * 2 > slots.count { grow() }
         return id
     }
@@ -59,12 +61,14 @@ public struct SymbolTable: Sendable {
     /// The id of `bytes` if they were interned already.
     public func lookup(_ bytes: UnsafeRawBufferPointer) -> Int32? {
         let hash = Self.hash(bytes)
-        var index = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        let tag = hash >> 32
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let id = slots[index]
-            if id < 0 { return nil }
-            if hashes[Int(id)] == hash && equals(id, bytes) { return id }
-            index = (index + 1) & (slots.count - 1)
+            let slot = slots[index]
+            if slot == Self.empty { return nil }
+            if slot >> 32 == tag, equals(Int32(truncatingIfNeeded: slot), bytes) { return Int32(truncatingIfNeeded: slot) }
+            index = (index + 1) & mask
         }
     }
 
@@ -103,7 +107,10 @@ public struct SymbolTable: Sendable {
     private var arena: [UInt8] = []
     private var starts: [Int64] = []
     private var hashes: [UInt64] = []
-    private var slots: [Int32]
+    /// Per slot: the high 32 bits of the value's hash, then its id; ``empty`` when free. The tag
+    /// settles almost every probe without touching the stored bytes.
+    private var slots: [UInt64]
+    private static let empty = UInt64.max
 
     private func equals(_ id: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         let start = Int(starts[Int(id)])
@@ -115,12 +122,12 @@ public struct SymbolTable: Sendable {
     }
 
     private mutating func grow() {
-        var bigger = [Int32](repeating: -1, count: slots.count * 2)
+        var bigger = [UInt64](repeating: Self.empty, count: slots.count * 2)
         let mask = bigger.count - 1
         for id in 0..<starts.count {
             var index = Int(truncatingIfNeeded: hashes[id]) & mask
-            while bigger[index] >= 0 { index = (index + 1) & mask }
-            bigger[index] = Int32(id)
+            while bigger[index] != Self.empty { index = (index + 1) & mask }
+            bigger[index] = (hashes[id] >> 32) << 32 | UInt64(UInt32(id))
         }
         slots = bigger
     }

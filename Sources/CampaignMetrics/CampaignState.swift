@@ -21,7 +21,7 @@ struct CampaignState {
     var counts: [Int] = []
     static let kinds = EventKind.allCases.count
     /// Per recipient with a send, delivery, complaint or unsubscribe.
-    var recipients: [Int32: RecipientState] = [:]
+    var recipients = RecipientTable()
     /// (recipient, local index) pairs sent, for local indexes of 64 and above (rare).
     var sentOverflow = Set<UInt64>()
     /// Timeline counts at one-minute granularity.
@@ -53,7 +53,7 @@ struct CampaignState {
         if firstActivity.map({ time < $0 }) ?? true { firstActivity = time }
         if lastActivity.map({ time > $0 }) ?? true { lastActivity = time }
         minutes[MinuteKey(time: time, variant: local), default: MinuteCounts()][kind] &+= 1
-        Self.update(&recipients[event.recipient, default: RecipientState()], kind, time, local)
+        recipients.update(event.recipient) { Self.update(&$0, kind, time, local) }
     }
 
     /// The local indexes of the variants sent to `recipient`, ascending.

@@ -1,0 +1,82 @@
+/// The state of one run of a ``CampaignLogReader``: the names, the event ids seen, the counts and
+/// the attributions of sends, with the counting rules of SPEC §2 as its methods.
+struct RunState {
+    var symbols = LogSymbols()
+    var report = LogReadReport()
+    /// What the sends of the run say about each message and recipient (for ARF complaints).
+    var attributions = SendAttributions()
+    private var ids = EventIDSet()
+    private var normalizer = FieldNormalizer()
+    private var eventSpellings = SymbolTable()
+    private var spellingKinds: [EventKind?] = []
+
+    /// Applies the counting rules to one record and, when it is valid and new, sends it on.
+    mutating func accept<Sink: EventSink>(
+        _ record: CanonicalRecord, line: Int, path: String, options: LogReadOptions, into sink: inout Sink
+    ) throws(LogError) -> Event? {
+        guard let kind = record.kind ?? record.event.flatMap({ kindOf($0) }) else {
+            let shown = record.event.flatMap(CampaignLogReader.nonBlank).map { "unknown event '\(CampaignLogReader.excerpt($0))'" }
+            try skip(path: path, line: line, shown ?? "missing event", options: options)
+            return nil
+        }
+        guard let rawTime = record.timestamp, let timestamp = normalizer.normalize(rawTime, foldCase: false, Timestamp.parse)
+        else {
+            let problem = record.timestamp.flatMap(CampaignLogReader.nonBlank).map {
+                "invalid timestamp '\(CampaignLogReader.excerpt($0))' (RFC 3339 with an offset, or Unix seconds)"
+            }
+            try skip(path: path, line: line, problem ?? "missing timestamp", options: options)
+            return nil
+        }
+        var recipient: Int32 = -1
+        if let raw = record.recipient {
+            recipient = normalizer.normalize(raw, foldCase: true) { $0.isEmpty ? -1 : symbols.recipients.intern($0) }
+        }
+        guard recipient >= 0 else {
+            try skip(path: path, line: line, "missing recipient", options: options)
+            return nil
+        }
+        var campaign: Int32
+        if let raw = record.campaign {
+            campaign = normalizer.normalize(raw, foldCase: false) { symbols.campaigns.intern($0) }
+        } else {
+            campaign = symbols.campaigns.intern(UnsafeRawBufferPointer(start: nil, count: 0))
+        }
+        var variant = LogSymbols.unassigned
+        if let raw = record.variant {
+            variant = normalizer.normalize(raw, foldCase: false) { $0.isEmpty ? LogSymbols.unassigned : symbols.variants.intern($0) }
+        }
+        report.eventsRead += 1
+        if let rawID = record.eventID {
+            let isNew = normalizer.normalize(rawID, foldCase: false) { $0.isEmpty || ids.insert($0) }
+            if !isNew {
+                report.duplicatesDropped += 1
+                return nil
+            }
+        }
+        let event = Event(timestamp: timestamp, campaign: campaign, variant: variant, recipient: recipient, kind: kind)
+        if kind == .send || kind == .delivered { attributions.noteSend(event) }
+        sink.consume(event)
+        return event
+    }
+
+    /// Counts and lists a bad record, or throws it under `--strict`.
+    mutating func skip(path: String, line: Int?, _ message: String, options: LogReadOptions) throws(LogError) {
+        let problem = LogError(path: path, line: line, message: message)
+        if options.strict { throw problem }
+        report.recordsSkipped += 1
+        if report.skipped.count < options.maxListedProblems { report.skipped.append(problem) }
+    }
+
+    /// The kind an event name stands for, remembered per distinct spelling.
+    private mutating func kindOf(_ raw: UnsafeRawBufferPointer) -> EventKind? {
+        normalizer.normalize(raw, foldCase: false) { trimmed in
+            // Remember at most a few hundred spellings, so that a log of garbage cannot grow the table.
+            guard eventSpellings.lookup(trimmed) != nil || eventSpellings.count < 256 else {
+                return EventKind.match(trimmed)
+            }
+            let id = Int(eventSpellings.intern(trimmed))
+            if id == spellingKinds.count { spellingKinds.append(EventKind.match(trimmed)) }
+            return spellingKinds[id]
+        }
+    }
+}

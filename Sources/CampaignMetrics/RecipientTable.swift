@@ -1,0 +1,74 @@
+/// Per-recipient state of one campaign, keyed by recipient id: an open-addressing table with a
+/// multiplicative hash over the dense ids, much cheaper per event than a `Dictionary` (which
+/// hashes every key with SipHash). Iterates in insertion order.
+struct RecipientTable: Sequence {
+    private var keys: [Int32] = []
+    private var states: [RecipientState] = []
+    /// Index into `keys`/`states`, or -1; the count is a power of two.
+    private var slots = [Int32](repeating: -1, count: 1024)
+
+    /// How many recipients have state.
+    var count: Int { keys.count }
+
+    /// Every state, in insertion order.
+    var values: [RecipientState] { states }
+
+    /// The state of `recipient`, if it has one.
+    subscript(recipient: Int32) -> RecipientState? {
+        let index = find(recipient)
+        return index < 0 ? nil : states[index]
+    }
+
+    /// Runs `body` on the state of `recipient`, creating an empty one first if needed.
+    @inline(__always)
+    mutating func update(_ recipient: Int32, _ body: (inout RecipientState) -> Void) {
+        var index = find(recipient)
+        if index < 0 { index = insert(recipient) }
+        body(&states[index])
+    }
+
+    func makeIterator() -> AnyIterator<(key: Int32, value: RecipientState)> {
+        var position = 0
+        return AnyIterator {
+            guard position < keys.count else { return nil }
+            defer { position += 1 }
+            return (keys[position], states[position])
+        }
+    }
+
+    // MARK: - Private
+
+    @inline(__always)
+    private func slot(_ recipient: Int32) -> Int {
+        Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: recipient)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & (slots.count - 1)
+    }
+
+    @inline(__always)
+    private func find(_ recipient: Int32) -> Int {
+        var position = slot(recipient)
+        while true {
+            let index = Int(slots[position])
+            if index < 0 || keys[index] == recipient { return index }
+            position = (position + 1) & (slots.count - 1)
+        }
+    }
+
+    private mutating func insert(_ recipient: Int32) -> Int {
+        let index = keys.count
+        keys.append(recipient)
+        states.append(RecipientState())
+        if keys.count * 2 > slots.count {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            for (stored, key) in keys.enumerated() { place(key, at: stored) }
+        } else {
+            place(recipient, at: index)
+        }
+        return index
+    }
+
+    private mutating func place(_ recipient: Int32, at index: Int) {
+        var position = slot(recipient)
+        while slots[position] >= 0 { position = (position + 1) & (slots.count - 1) }
+        slots[position] = Int32(index)
+    }
+}
