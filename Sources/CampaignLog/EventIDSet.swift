@@ -4,49 +4,53 @@
 /// below 10⁻²³. Memory grows with the number of events that carry an id, which de-duplication
 /// cannot avoid.
 struct EventIDSet {
-    /// Two words a slot, side by side so that a probe touches one cache line; (0, 0) is free.
-    private var words: [UInt64]
+    /// Per slot, the first half of the fingerprint (never 0: 0 marks a free slot). A probe for a
+    /// new id reads only this array; the second half is read only when the first matches.
+    private var low: [UInt64]
+    /// Per slot, the second half of the fingerprint.
+    private var high: [UInt64]
     private(set) var count = 0
 
     init() {
-        words = [UInt64](repeating: 0, count: 2 * 4096)
+        low = [UInt64](repeating: 0, count: 4096)
+        high = low
     }
 
     /// Adds the id; returns false when it was there already.
     mutating func insert(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        // The low word is never 0, so (0, 0) can mark a free slot.
         let a = SymbolTable.hash(bytes) | 1
         let b = SymbolTable.hash(bytes, seed: 0x2545_F491_4F6C_DD1D)
-        let mask = words.count / 2 - 1
+        let mask = low.count - 1
         var slot = Int(truncatingIfNeeded: a >> 1) & mask
-        return words.withUnsafeMutableBufferPointer { words in
-            while words[2 * slot] != 0 {
-                if words[2 * slot] == a && words[2 * slot + 1] == b { return false }
-                slot = (slot + 1) & mask
+        let found: Bool = low.withUnsafeBufferPointer { low in
+            high.withUnsafeBufferPointer { high in
+                while low[slot] != 0 {
+                    if low[slot] == a && high[slot] == b { return true }
+                    slot = (slot + 1) & mask
+                }
+                return false
             }
-            words[2 * slot] = a
-            words[2 * slot + 1] = b
-            return true
-        } && added()
-    }
-
-    /// Counts an insertion and grows the table past 70% full; always true.
-    private mutating func added() -> Bool {
+        }
+        if found { return false }
+        low[slot] = a
+        high[slot] = b
         count += 1
-        if count * 10 > (words.count / 2) * 7 { grow() }
+        if count * 10 > low.count * 7 { grow() }
         return true
     }
 
     private mutating func grow() {
-        let slots = words.count  // twice as many slots as before
-        var bigger = [UInt64](repeating: 0, count: 2 * slots)
-        let mask = slots - 1
-        for old in stride(from: 0, to: words.count, by: 2) where words[old] != 0 {
-            var slot = Int(truncatingIfNeeded: words[old] >> 1) & mask
-            while bigger[2 * slot] != 0 { slot = (slot + 1) & mask }
-            bigger[2 * slot] = words[old]
-            bigger[2 * slot + 1] = words[old + 1]
+        let size = low.count * 2
+        var newLow = [UInt64](repeating: 0, count: size)
+        var newHigh = newLow
+        let mask = size - 1
+        for old in 0..<low.count where low[old] != 0 {
+            var slot = Int(truncatingIfNeeded: low[old] >> 1) & mask
+            while newLow[slot] != 0 { slot = (slot + 1) & mask }
+            newLow[slot] = low[old]
+            newHigh[slot] = high[old]
         }
-        words = bigger
+        low = newLow
+        high = newHigh
     }
 }

@@ -4,8 +4,10 @@
 struct RecipientTable: Sequence {
     private var keys: [Int32] = []
     private var states: [RecipientState] = []
-    /// Index into `keys`/`states`, or -1; the count is a power of two.
-    private var slots = [Int32](repeating: -1, count: 1024)
+    /// Per slot, the recipient id in the high half and its index into `keys`/`states` in the low
+    /// half, so a probe reads one word; ``free`` when empty. The count is a power of two.
+    private var slots = [UInt64](repeating: RecipientTable.free, count: 1024)
+    private static let free = UInt64.max
 
     /// How many recipients have state.
     var count: Int { keys.count }
@@ -46,9 +48,11 @@ struct RecipientTable: Sequence {
     @inline(__always)
     private func find(_ recipient: Int32) -> Int {
         var position = slot(recipient)
+        let key = UInt64(UInt32(bitPattern: recipient))
         while true {
-            let index = Int(slots[position])
-            if index < 0 || keys[index] == recipient { return index }
+            let entry = slots[position]
+            if entry == Self.free { return -1 }
+            if entry >> 32 == key { return Int(entry & 0xFFFF_FFFF) }
             position = (position + 1) & (slots.count - 1)
         }
     }
@@ -58,7 +62,7 @@ struct RecipientTable: Sequence {
         keys.append(recipient)
         states.append(RecipientState())
         if keys.count * 2 > slots.count {
-            slots = [Int32](repeating: -1, count: slots.count * 2)
+            slots = [UInt64](repeating: Self.free, count: slots.count * 2)
             for (stored, key) in keys.enumerated() { place(key, at: stored) }
         } else {
             place(recipient, at: index)
@@ -68,7 +72,7 @@ struct RecipientTable: Sequence {
 
     private mutating func place(_ recipient: Int32, at index: Int) {
         var position = slot(recipient)
-        while slots[position] >= 0 { position = (position + 1) & (slots.count - 1) }
-        slots[position] = Int32(index)
+        while slots[position] != Self.free { position = (position + 1) & (slots.count - 1) }
+        slots[position] = UInt64(UInt32(bitPattern: recipient)) << 32 | UInt64(index)
     }
 }
