@@ -10,6 +10,10 @@ import Darwin
 ///
 /// The hot loop hands it raw field bytes; the names are materialized once per distinct value.
 /// Memory grows with the number of distinct values, never with the number of lookups.
+///
+/// Layout: every value sits in one arena as `[length: UInt32][id: UInt32][bytes]`; a slot of the
+/// open-addressing table holds 24 bits of the value's hash and its arena offset, so a probe reads
+/// the slot and, only when the hash bits agree, the arena entry — one likely cache miss, not three.
 public struct SymbolTable: Sendable {
     // MARK: - Public API
 
@@ -18,14 +22,16 @@ public struct SymbolTable: Sendable {
 
     /// Makes an empty table.
     public init() {
-        slots = [UInt64](repeating: Self.empty, count: 1024)
+        slots = [UInt64](repeating: 0, count: 1024)
     }
 
     /// The text of `id` (bytes are valid UTF-8 by the time they are interned).
     public func name(_ id: Int32) -> String {
-        let start = Int(starts[Int(id)])
-        let end = id + 1 < Int32(starts.count) ? Int(starts[Int(id) + 1]) : arena.count
-        return String(decoding: arena[start..<end], as: UTF8.self)
+        arena.withUnsafeBytes { arena in
+            let offset = Int(starts[Int(id)])
+            let length = Int(arena.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+            return String(decoding: arena[(offset + 8)..<(offset + 8 + length)], as: UTF8.self)
+        }
     }
 
     /// Every name, in id order.
@@ -40,36 +46,22 @@ public struct SymbolTable: Sendable {
     /// The id of `bytes`, interning them if new. The caller guarantees valid UTF-8.
     public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 {
         let hash = Self.hash(bytes)
-        let tag = hash >> 32
-        let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let slot = slots[index]
-            if slot == Self.empty { break }
-            if slot >> 32 == tag, equals(Int32(truncatingIfNeeded: slot), bytes) { return Int32(truncatingIfNeeded: slot) }
-            index = (index + 1) & mask
-        }
+        let (index, found) = probe(bytes, hash)
+        if let found { return found }
         let id = Int32(starts.count)
-        starts.append(Int64(arena.count))
-        hashes.append(hash)
+        let offset = arena.count
+        starts.append(Int64(offset))
+        withUnsafeBytes(of: UInt32(bytes.count).littleEndian) { arena.append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt32(bitPattern: id).littleEndian) { arena.append(contentsOf: $0) }
         arena.append(contentsOf: bytes)
-        slots[index] = tag << 32 | UInt64(UInt32(bitPattern: id))
+        slots[index] = Self.slot(hash: hash, offset: offset)
         if starts.count * 2 > slots.count { grow() }
         return id
     }
 
     /// The id of `bytes` if they were interned already.
     public func lookup(_ bytes: UnsafeRawBufferPointer) -> Int32? {
-        let hash = Self.hash(bytes)
-        let tag = hash >> 32
-        let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let slot = slots[index]
-            if slot == Self.empty { return nil }
-            if slot >> 32 == tag, equals(Int32(truncatingIfNeeded: slot), bytes) { return Int32(truncatingIfNeeded: slot) }
-            index = (index + 1) & mask
-        }
+        probe(bytes, Self.hash(bytes)).found
     }
 
     // MARK: - Internal
@@ -104,30 +96,56 @@ public struct SymbolTable: Sendable {
 
     // MARK: - Private
 
+    /// Each value: `[length: UInt32][id: UInt32][bytes]`.
     private var arena: [UInt8] = []
+    /// Arena offset of each id's entry.
     private var starts: [Int64] = []
-    private var hashes: [UInt64] = []
-    /// Per slot: the high 32 bits of the value's hash, then its id; ``empty`` when free. The tag
-    /// settles almost every probe without touching the stored bytes.
+    /// Per slot: the top 24 bits of the hash, then the arena offset + 1 (40 bits); 0 when free.
     private var slots: [UInt64]
-    private static let empty = UInt64.max
+    private static let offsetBits: UInt64 = 40
+    private static let offsetMask: UInt64 = (1 << 40) - 1
 
-    private func equals(_ id: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        let start = Int(starts[Int(id)])
-        let end = Int(id) + 1 < starts.count ? Int(starts[Int(id) + 1]) : arena.count
-        guard end - start == bytes.count else { return false }
-        return arena.withUnsafeBytes { stored in
-            bytes.count == 0 || memcmp(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
+    @inline(__always)
+    private static func slot(hash: UInt64, offset: Int) -> UInt64 {
+        (hash >> offsetBits) << offsetBits | (UInt64(offset) + 1)
+    }
+
+    /// The slot where `bytes` is or would go, and its id when it is there.
+    @inline(__always)
+    private func probe(_ bytes: UnsafeRawBufferPointer, _ hash: UInt64) -> (index: Int, found: Int32?) {
+        let tag = hash >> Self.offsetBits
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash) & mask
+        return arena.withUnsafeBytes { arena in
+            while true {
+                let slot = slots[index]
+                if slot == 0 { return (index, nil) }
+                if slot >> Self.offsetBits == tag {
+                    let offset = Int(slot & Self.offsetMask) - 1
+                    let length = Int(arena.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+                    if length == bytes.count
+                        && (length == 0 || memcmp(arena.baseAddress! + offset + 8, bytes.baseAddress!, length) == 0)
+                    {
+                        return (index, Int32(bitPattern: arena.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
+                    }
+                }
+                index = (index + 1) & mask
+            }
         }
     }
 
     private mutating func grow() {
-        var bigger = [UInt64](repeating: Self.empty, count: slots.count * 2)
+        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = bigger.count - 1
-        for id in 0..<starts.count {
-            var index = Int(truncatingIfNeeded: hashes[id]) & mask
-            while bigger[index] != Self.empty { index = (index + 1) & mask }
-            bigger[index] = (hashes[id] >> 32) << 32 | UInt64(UInt32(id))
+        arena.withUnsafeBytes { arena in
+            for start in starts {
+                let offset = Int(start)
+                let length = Int(arena.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+                let hash = Self.hash(UnsafeRawBufferPointer(rebasing: arena[(offset + 8)..<(offset + 8 + length)]))
+                var index = Int(truncatingIfNeeded: hash) & mask
+                while bigger[index] != 0 { index = (index + 1) & mask }
+                bigger[index] = Self.slot(hash: hash, offset: offset)
+            }
         }
         slots = bigger
     }
