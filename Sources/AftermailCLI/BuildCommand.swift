@@ -31,6 +31,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Stop at the first bad log record instead of skipping it.")
     var strict = false
 
+    @Flag(help: "No progress display, even on a terminal.")
+    var quiet = false
+
     func run() throws {
         let terminal = Terminal.current
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -40,7 +43,10 @@ struct BuildCommand: ParsableCommand {
             privateDirectory: privateFolder.map { URL(fileURLWithPath: $0, relativeTo: current) },
             baseURL: baseURL, includeDrafts: drafts, strict: strict)
         do {
-            let summary = try SiteBuild(options: options).run { terminal.write($0 + "\n") }
+            let progress = ProgressLine(quiet: quiet)
+            defer { progress.finish() }
+            let summary = try SiteBuild(options: options).run(
+                progress: { terminal.write($0 + "\n") }, logProgress: { progress.update(file: $0, events: $1) })
             for warning in summary.warnings { terminal.error(warning) }
             terminal.write("Wrote \(summary.fileCount) files to \(summary.outputPath)\n")
             if let privatePath = summary.privatePath {

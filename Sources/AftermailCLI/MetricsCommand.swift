@@ -29,6 +29,9 @@ struct MetricsCommand: ParsableCommand {
     @Option(help: "An intended assignment (CSV: recipient,variant) to compare each campaign's sends with.")
     var plan: String?
 
+    @Flag(help: "No progress display, even on a terminal.")
+    var quiet = false
+
     @Argument(help: "Log files to read as one run.")
     var files: [String] = []
 
@@ -41,8 +44,12 @@ struct MetricsCommand: ParsableCommand {
         let report: MetricsReport
         let reading: LogReadReport
         do {
-            (report, reading) = try MetricsReport.compute(
-                files: files.map { ($0, $0) }, options: LogReadOptions(strict: strict), plan: plan.map { ($0, $0) })
+            let progress = ProgressLine(quiet: quiet)
+            defer { progress.finish() }
+            let run = try MetricsRun.read(
+                files: files.map { ($0, $0) }, options: LogReadOptions(strict: strict), plan: plan.map { ($0, $0) },
+                progress: { progress.update(file: $0, events: $1) })
+            (report, reading) = (run.report, run.reading)
         } catch {
             throw CommandFailure.badInput(error.description)
         }

@@ -11,6 +11,10 @@ public final class CampaignLogReader {
     /// How this run reads.
     public let options: LogReadOptions
 
+    /// Called about every 65,536 events with the file being read and the events read so far in
+    /// the run (for a progress display); nil: nothing is called.
+    public var progress: ((_ file: String, _ eventsRead: Int) -> Void)?
+
     /// A reader for one run.
     public init(options: LogReadOptions = LogReadOptions()) {
         self.options = options
@@ -66,7 +70,9 @@ public final class CampaignLogReader {
     func accept<Sink: EventSink>(
         _ record: CanonicalRecord, line: Int, path: String, into sink: inout Sink
     ) throws(LogError) -> Event? {
-        try state.accept(record, line: line, path: path, options: options, into: &sink)
+        let event = try state.accept(record, line: line, path: path, options: options, into: &sink)
+        if state.report.eventsRead & 0xFFFF == 0, let progress { progress(path, state.report.eventsRead) }
+        return event
     }
 
     /// Counts an event of a type that is known but not counted.

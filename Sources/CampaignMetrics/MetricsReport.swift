@@ -68,11 +68,14 @@ public struct MetricsRun: Sendable {
 
     /// Reads `files` as one run (held-back ARF complaints resolved at the end), compares with
     /// `plan` when given, and computes the figures (and, when asked, the recipient lists).
+    /// `progress` is called about every 65,536 events.
     public static func read(
         files: [(path: String, displayPath: String)], options: LogReadOptions = LogReadOptions(),
-        plan: (path: String, displayPath: String)? = nil, withRecipientLists: Bool = false
+        plan: (path: String, displayPath: String)? = nil, withRecipientLists: Bool = false,
+        progress: ((_ file: String, _ eventsRead: Int) -> Void)? = nil
     ) throws(LogError) -> MetricsRun {
         let reader = CampaignLogReader(options: options)
+        reader.progress = progress
         var accumulator = MetricsAccumulator()
         for file in files {
             try reader.read(path: file.path, displayPath: file.displayPath, into: &accumulator)

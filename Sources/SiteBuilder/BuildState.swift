@@ -18,6 +18,8 @@ struct BuildState {
     var privateFiles: [RenderedPage] = []
     var warnings: [String] = []
     var writtenTo = ""
+    /// Called about every 65,536 events read (progress display).
+    var logProgress: ((_ file: String, _ eventsRead: Int) -> Void)?
     var privateWrittenTo: String?
 
     init(options: BuildOptions) { self.options = options }
@@ -65,7 +67,8 @@ struct BuildState {
                     files: incident.logFiles.map { ($0.path, state.displayPath($0)) },
                     options: LogReadOptions(
                         strict: state.options.strict, fields: ProviderFieldMap(state.content?.settings.providers ?? ProviderSettings())),
-                    plan: incident.planFile.map { ($0.path, state.displayPath($0)) }, withRecipientLists: true)
+                    plan: incident.planFile.map { ($0.path, state.displayPath($0)) }, withRecipientLists: true,
+                    progress: state.logProgress)
             } catch {
                 problems.append(error.description)
                 continue

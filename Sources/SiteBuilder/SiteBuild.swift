@@ -22,10 +22,14 @@ public struct SiteBuild: Sendable {
     /// The steps, in order, by name.
     public static let stepNames = steps.map(\.name)
 
-    /// Runs every step, reporting `[n/N] Step name` through `progress`.
+    /// Runs every step, reporting `[n/N] Step name` through `progress`, and the events read so
+    /// far (about every 65,536) through `logProgress`.
     /// - Throws: ``BuildError`` naming the step that failed and every problem it found.
-    public func run(progress: (String) -> Void = { _ in }) throws(BuildError) -> BuildSummary {
+    public func run(
+        progress: (String) -> Void = { _ in }, logProgress: ((_ file: String, _ eventsRead: Int) -> Void)? = nil
+    ) throws(BuildError) -> BuildSummary {
         var state = BuildState(options: options)
+        state.logProgress = logProgress
         for (index, step) in Self.steps.enumerated() {
             progress("[\(index + 1)/\(Self.steps.count)] \(step.name)")
             do {

@@ -60,3 +60,18 @@ struct CountingRuleTests {
         #expect(report.skippedSummary.last == "… and 10 more bad records skipped")
     }
 }
+
+struct ProgressTests {
+    @Test func theReaderReportsProgressEvery65536Events() throws {
+        let folder = TempFolder()
+        var text = "timestamp,campaign,variant,recipient,event\n"
+        for index in 0..<140_000 { text += "2026-09-10T14:00:00Z,c,A,r\(index % 100)@x.org,send\n" }
+        let path = folder.file("big.csv", text)
+        let reader = CampaignLogReader()
+        nonisolated(unsafe) var calls: [Int] = []
+        reader.progress = { _, events in calls.append(events) }
+        var sink = Collector()
+        try reader.read(path: path, into: &sink)
+        #expect(calls == [65_536, 131_072])
+    }
+}
