@@ -1,8 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension CampaignLogReader {
     // MARK: - Internal
 
     /// Reads canonical CSV: a header naming the columns in any order, then one event per record.
+    ///
+    /// A file of ``LogReadOptions/pipelineMinimumBytes`` or more is read on two threads: this one
+    /// parses and normalizes, an ``EventPipeline`` de-duplicates and feeds the sink, in file order.
     func readCanonicalCSV<Sink: EventSink>(path: String, displayPath: String, into sink: inout Sink) throws(LogError) {
+        let pipelined = Self.fileSize(path) >= options.pipelineMinimumBytes
+        let options = self.options
+        let progress = self.progress
+        let outcome: Result<Void, LogError> = withUnsafeMutablePointer(to: &state) { run in
+            withUnsafeMutablePointer(to: &sink) { sinkPointer in
+                let pipe = pipelined ? EventPipeline(sink: sinkPointer, state: run) : nil
+                defer { pipe?.finish() }
+                return Result { () throws(LogError) in
+                    try Self.scanCanonicalCSV(path: path, displayPath: displayPath, options: options, run: run) {
+                        (record: CanonicalRecord, line: Int) throws(LogError) in
+                        if let pipe {
+                            if let (event, fingerprint) = try run.pointee.prepare(record, line: line, path: displayPath, options: options) {
+                                pipe.push(event, fingerprint)
+                            }
+                        } else {
+                            _ = try run.pointee.accept(record, line: line, path: displayPath, options: options, into: &sinkPointer.pointee)
+                        }
+                        if run.pointee.report.eventsRead & 0xFFFF == 0, let progress {
+                            progress(displayPath, run.pointee.report.eventsRead)
+                        }
+                    }
+                }
+            }
+        }
+        try outcome.get()
+    }
+
+    /// The CSV loop: records split into fields and handed to `handle`; bad records reported
+    /// through `run`.
+    private static func scanCanonicalCSV(
+        path: String, displayPath: String, options: LogReadOptions, run: UnsafeMutablePointer<RunState>,
+        _ handle: (CanonicalRecord, Int) throws(LogError) -> Void
+    ) throws(LogError) {
         let reader = try RecordReader(path: path, displayPath: displayPath, quoteAware: true, maxRecordBytes: options.maxRecordBytes)
         var splitter = CSVFieldSplitter()
         var columns: [Int?]? = nil  // field index of each CanonicalColumn
@@ -10,13 +54,13 @@ extension CampaignLogReader {
         while let next = try reader.next(displayPath: displayPath) {
             guard case .record(let bytes, let line) = next else {
                 if case .tooLong(let line) = next {
-                    try skip(path: displayPath, line: line, "record longer than \(options.maxRecordBytes) bytes")
+                    try run.pointee.skip(path: displayPath, line: line, "record longer than \(options.maxRecordBytes) bytes", options: options)
                 }
                 continue
             }
             if bytes.allSatisfy(FieldNormalizer.isASCIISpace) { continue }
             guard splitter.split(bytes) else {
-                try skip(path: displayPath, line: line, "a quoted field is never closed")
+                try run.pointee.skip(path: displayPath, line: line, "a quoted field is never closed", options: options)
                 continue
             }
             guard let map = columns else {
@@ -25,16 +69,28 @@ extension CampaignLogReader {
                 continue
             }
             guard splitter.fields.count == width else {
-                try skip(path: displayPath, line: line, "expected \(width) fields, found \(splitter.fields.count)")
+                try run.pointee.skip(
+                    path: displayPath, line: line, "expected \(width) fields, found \(splitter.fields.count)", options: options)
                 continue
             }
-            try withFields(splitter, map) { (record: CanonicalRecord) throws(LogError) in
-                try accept(record, line: line, path: displayPath, into: &sink)
+            func field(_ column: CanonicalColumn) -> UnsafeRawBufferPointer? {
+                guard let index = map[column.rawValue] else { return nil }
+                return splitter.withField(index) { $0 }
             }
+            let record = CanonicalRecord(
+                timestamp: field(.timestamp), campaign: field(.campaign), variant: field(.variant),
+                recipient: field(.recipient), event: field(.event), kind: nil, eventID: field(.eventID))
+            try handle(record, line)
         }
         if columns == nil {
             throw LogError(path: displayPath, line: nil, message: "empty log: no header row")
         }
+    }
+
+    /// The size of the file at `path` in bytes (0 when unknown).
+    static func fileSize(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 
     /// Reads canonical JSON Lines: one object per line with the canonical keys; blank lines are skipped.
@@ -89,7 +145,7 @@ extension CampaignLogReader {
     // MARK: - Private
 
     /// Maps the header row to columns; a missing required column or a repeated one is fatal.
-    private func headerColumns(_ splitter: CSVFieldSplitter, line: Int, path: String) throws(LogError) -> [Int?] {
+    private static func headerColumns(_ splitter: CSVFieldSplitter, line: Int, path: String) throws(LogError) -> [Int?] {
         var map = [Int?](repeating: nil, count: CanonicalColumn.allCases.count)
         var normalizer = FieldNormalizer()
         for index in splitter.fields.indices {
@@ -110,19 +166,5 @@ extension CampaignLogReader {
             )
         }
         return map
-    }
-
-    /// Calls `body` with the record's fields borrowed from the splitter.
-    private func withFields(
-        _ splitter: CSVFieldSplitter, _ map: [Int?], _ body: (CanonicalRecord) throws(LogError) -> Void
-    ) throws(LogError) {
-        func field(_ column: CanonicalColumn) -> UnsafeRawBufferPointer? {
-            guard let index = map[column.rawValue] else { return nil }
-            return splitter.withField(index) { $0 }
-        }
-        let record = CanonicalRecord(
-            timestamp: field(.timestamp), campaign: field(.campaign), variant: field(.variant),
-            recipient: field(.recipient), event: field(.event), kind: nil, eventID: field(.eventID))
-        try body(record)
     }
 }

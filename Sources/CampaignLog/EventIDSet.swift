@@ -16,10 +16,26 @@ struct EventIDSet {
         high = low
     }
 
+    /// The 128-bit fingerprint of an id (the first half never 0).
+    struct Fingerprint: Sendable, Equatable {
+        var a: UInt64
+        var b: UInt64
+    }
+
+    /// The fingerprint of `bytes`.
+    @inline(__always)
+    static func fingerprint(_ bytes: UnsafeRawBufferPointer) -> Fingerprint {
+        Fingerprint(a: SymbolTable.hash(bytes) | 1, b: SymbolTable.hash(bytes, seed: 0x2545_F491_4F6C_DD1D))
+    }
+
     /// Adds the id; returns false when it was there already.
     mutating func insert(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        let a = SymbolTable.hash(bytes) | 1
-        let b = SymbolTable.hash(bytes, seed: 0x2545_F491_4F6C_DD1D)
+        insert(Self.fingerprint(bytes))
+    }
+
+    /// Adds the fingerprint; returns false when it was there already.
+    mutating func insert(_ fingerprint: Fingerprint) -> Bool {
+        let a = fingerprint.a, b = fingerprint.b
         let mask = low.count - 1
         var slot = Int(truncatingIfNeeded: a >> 1) & mask
         let found: Bool = low.withUnsafeBufferPointer { low in

@@ -5,7 +5,7 @@ struct RunState {
     var report = LogReadReport()
     /// What the sends of the run say about each message and recipient (for ARF complaints).
     var attributions = SendAttributions()
-    private var ids = EventIDSet()
+    private(set) var ids = EventIDSet()
     private var normalizer = FieldNormalizer()
     private var eventSpellings = SymbolTable()
     private var spellingKinds: [EventKind?] = []
@@ -14,6 +14,20 @@ struct RunState {
     mutating func accept<Sink: EventSink>(
         _ record: CanonicalRecord, line: Int, path: String, options: LogReadOptions, into sink: inout Sink
     ) throws(LogError) -> Event? {
+        guard let (event, fingerprint) = try prepare(record, line: line, path: path, options: options) else { return nil }
+        if let fingerprint, !ids.insert(fingerprint) {
+            report.duplicatesDropped += 1
+            return nil
+        }
+        Self.deliver(event, attributions: &attributions, into: &sink)
+        return event
+    }
+
+    /// The first half of ``accept``: validates and normalizes the record and counts it as read.
+    /// Returns the event and its id's fingerprint (nil: no id), or nil for a bad record.
+    mutating func prepare(
+        _ record: CanonicalRecord, line: Int, path: String, options: LogReadOptions
+    ) throws(LogError) -> (Event, EventIDSet.Fingerprint?)? {
         guard let kind = record.kind ?? record.event.flatMap({ kindOf($0) }) else {
             let shown = record.event.flatMap(CampaignLogReader.nonBlank).map { "unknown event '\(CampaignLogReader.excerpt($0))'" }
             try skip(path: path, line: line, shown ?? "missing event", options: options)
@@ -46,18 +60,30 @@ struct RunState {
             variant = normalizer.normalize(raw, foldCase: false) { $0.isEmpty ? LogSymbols.unassigned : symbols.variants.intern($0) }
         }
         report.eventsRead += 1
+        var fingerprint: EventIDSet.Fingerprint?
         if let rawID = record.eventID {
-            let isNew = normalizer.normalize(rawID, foldCase: false) { $0.isEmpty || ids.insert($0) }
-            if !isNew {
-                report.duplicatesDropped += 1
-                return nil
-            }
+            fingerprint = normalizer.normalize(rawID, foldCase: false) { $0.isEmpty ? nil : EventIDSet.fingerprint($0) }
         }
-        let event = Event(timestamp: timestamp, campaign: campaign, variant: variant, recipient: recipient, kind: kind)
-        if kind == .send || kind == .delivered { attributions.noteSend(event) }
-        sink.consume(event)
-        return event
+        return (Event(timestamp: timestamp, campaign: campaign, variant: variant, recipient: recipient, kind: kind), fingerprint)
     }
+
+    /// The second half of ``accept`` for an event that is not a duplicate: notes a send for ARF
+    /// attribution and hands the event to the sink.
+    @inline(__always)
+    static func deliver<Sink: EventSink>(_ event: Event, attributions: inout SendAttributions, into sink: inout Sink) {
+        if event.kind == .send || event.kind == .delivered { attributions.noteSend(event) }
+        sink.consume(event)
+    }
+
+    /// Moves the event-id set out (to a pipeline's consumer), leaving an empty one.
+    mutating func takeIDs() -> EventIDSet {
+        var taken = EventIDSet()
+        swap(&taken, &ids)
+        return taken
+    }
+
+    /// Puts back the event-id set a pipeline's consumer used.
+    mutating func restoreIDs(_ set: EventIDSet) { ids = set }
 
     /// Counts and lists a bad record, or throws it under `--strict`.
     mutating func skip(path: String, line: Int?, _ message: String, options: LogReadOptions) throws(LogError) {
