@@ -29,4 +29,15 @@ public struct Event: Sendable, Hashable {
 public protocol EventSink {
     /// Receives one valid, de-duplicated event.
     mutating func consume(_ event: Event)
+
+    /// Receives valid, de-duplicated events in order. The default calls ``consume(_:)`` for each;
+    /// a sink in another module implements it to save a dynamic call per event.
+    mutating func consume(batch: UnsafeBufferPointer<Event>)
+}
+
+extension EventSink {
+    /// Calls ``consume(_:)`` for each event.
+    public mutating func consume(batch: UnsafeBufferPointer<Event>) {
+        for event in batch { consume(event) }
+    }
 }

@@ -27,6 +27,8 @@ final class EventPipeline<Sink: EventSink>: @unchecked Sendable {
     private let condition = NSCondition()
     private let done = DispatchSemaphore(value: 0)
     private(set) var duplicates = 0
+    /// The consumer's batch of events that are not duplicates.
+    private var fresh: [Event] = []
 
     /// A pipeline delivering into `sink`, borrowing the run's id set and attributions from `state`
     /// until ``finish()``. Both pointers must stay valid until then.
@@ -85,13 +87,17 @@ final class EventPipeline<Sink: EventSink>: @unchecked Sendable {
             let items = queue.removeFirst()
             condition.broadcast()
             condition.unlock()
+            fresh.removeAll(keepingCapacity: true)
             for item in items {
                 if let fingerprint = item.fingerprint, !ids.insert(fingerprint) {
                     duplicates += 1
                     continue
                 }
-                RunState.deliver(item.event, attributions: &attributions, into: &sink.pointee)
+                let event = item.event
+                if event.kind == .send || event.kind == .delivered { attributions.noteSend(event) }
+                fresh.append(event)
             }
+            fresh.withUnsafeBufferPointer { sink.pointee.consume(batch: $0) }
         }
         done.signal()
     }

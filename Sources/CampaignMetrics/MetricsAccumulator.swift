@@ -21,6 +21,11 @@ public struct MetricsAccumulator: EventSink {
         campaigns[campaignIndex].consume(event)
     }
 
+    /// Counts events in order (one dynamic call for the whole batch).
+    public mutating func consume(batch: UnsafeBufferPointer<Event>) {
+        for event in batch { consume(event) }
+    }
+
     /// The figures so far, with names from `symbols` and reading counts from `reading`; each
     /// campaign is compared with `plan` when one is given (read against the same `symbols`).
     public func report(symbols: LogSymbols, reading: LogReadReport, plan: PlanAssignments? = nil) -> MetricsReport {
