@@ -8,10 +8,13 @@ struct MetricsCommand: ParsableCommand {
         commandName: "metrics",
         abstract: "Per-campaign, per-variant figures of the given event logs.",
         discussion: """
-            Reads canonical CSV or JSON Lines logs (format detected from content), applies the \
-            counting rules (event-id de-duplication, case-insensitive recipients) and prints \
-            sends, deliveries, bounces, complaints, unsubscribes, distinct recipients and rates. \
-            Bad records are skipped and listed on standard error (exit 0); --strict stops at the first (exit 2).
+            Reads canonical CSV or JSON Lines, SendGrid, Mailgun, Amazon SES (bare or in SNS), \
+            Postmark and ARF abuse reports (format detected from content) as one run, applies the \
+            counting rules (event-id de-duplication, case-insensitive recipients) and prints sends, \
+            deliveries, bounces, complaints, unsubscribes, distinct recipients and rates per variant, \
+            then the diagnosis: overlap between variants, copies per recipient, sends after opt-out, \
+            timeline, intervals and tests. Bad records are skipped and listed on standard error \
+            (exit 0); --strict stops at the first (exit 2).
             """
     )
 
@@ -54,6 +57,12 @@ struct MetricsCommand: ParsableCommand {
             throw CommandFailure.badInput(error.description)
         }
         for line in reading.skippedSummary { terminal.error(line) }
+        if reading.ignoredEvents > 0 {
+            terminal.error("note: \(reading.ignoredEvents) events of types that are not counted (resubscribes, rendering failures…) were ignored")
+        }
+        if reading.unmatchedComplaints > 0 {
+            terminal.error("note: \(reading.unmatchedComplaints) abuse-report complaints matched no send of the run and count under 'unassigned'")
+        }
         terminal.write(format == .json ? report.json : report.table)
     }
 }
