@@ -195,19 +195,8 @@ struct JSONObjectScanner {
 
     private mutating func readHex4() throws(Failure) -> UInt32 {
         guard index + 4 <= bytes.count else { throw fail("short \\u escape") }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[index]
-            let digit: UInt32
-            switch byte {
-            case 48...57: digit = UInt32(byte - 48)
-            case 65...70: digit = UInt32(byte - 55)
-            case 97...102: digit = UInt32(byte - 87)
-            default: throw fail("invalid \\u escape")
-            }
-            value = value << 4 | digit
-            index += 1
-        }
+        guard let value = HexDigits.value(bytes, at: index) else { throw fail("invalid \\u escape") }
+        index += 4
         return value
     }
 

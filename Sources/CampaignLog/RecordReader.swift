@@ -38,15 +38,7 @@ final class RecordReader {
 
     /// Opens `path` for reading; throws a ``LogError`` naming it when that fails.
     init(path: String, displayPath: String, quoteAware: Bool, maxRecordBytes: Int) throws(LogError) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            throw LogError(path: displayPath, line: nil, message: "cannot open: \(String(cString: strerror(errno)))")
-        }
-        var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            close(fd)
-            throw LogError(path: displayPath, line: nil, message: "is a folder, not a log file")
-        }
+        let fd = try LogFileDescriptor.open(path: path, displayPath: displayPath)
         self.fd = fd
         self.quoteAware = quoteAware
         self.maxRecordBytes = maxRecordBytes
