@@ -69,11 +69,5 @@ extension CheckReport {
 /// Rates in check messages.
 enum CheckText {
     /// `0.00383` → `0.383%`.
-    static func percent(_ rate: Double) -> String {
-        let thousandths = Int((rate * 100_000).rounded())
-        var fraction = String(thousandths % 1000)
-        fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        return String(thousandths / 1000) + (fraction.isEmpty ? "" : "." + fraction) + "%"
-    }
+    static func percent(_ rate: Double) -> String { Percent.text(rate) }
 }

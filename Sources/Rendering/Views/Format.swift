@@ -1,3 +1,5 @@
+import CampaignMetrics
+
 /// Number and date formatting for pages: fixed, locale-free, so builds are reproducible.
 enum Format {
     /// `1260000` → `1,260,000`.
@@ -12,14 +14,7 @@ enum Format {
     }
 
     /// A rate as a percentage with up to three decimals: `0.000455` → `0.046%`; nil → `–`.
-    static func percent(_ rate: Double?) -> String {
-        guard let rate, rate.isFinite else { return "–" }
-        let thousandths = Int((rate * 100_000).rounded())
-        var fraction = String(thousandths % 1000)
-        fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        return String(thousandths / 1000) + (fraction.isEmpty ? "" : "." + fraction) + "%"
-    }
+    static func percent(_ rate: Double?) -> String { Percent.text(rate) }
 
     /// `2026-09-10` → `10 September 2026` (nil when the text is not such a day).
     static func day(_ isoDay: String) -> String? {
