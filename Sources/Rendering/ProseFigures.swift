@@ -1,14 +1,19 @@
 import Foundation
+import CampaignLog
 import CampaignMetrics
 
 /// Fills `{{ figures.NAME }}` in notes and apologies from the computed figures, before cmark
 /// runs, so the words can never disagree with the data. An unknown name is an error with its line.
 ///
 /// Names follow the keys of `metrics.json` for the incident's main campaign: `campaign`,
-/// `recipients`, `recipients_with_multiple_variants`, `first_send`, `last_send`, `first_complaint`,
-/// `variant_count`, every key of `totals` (`sends`, `complaint_rate`…, also as `totals.sends`), and
-/// `variants.<variant>.<key>` for one variant. Counts are written with thousands separators,
-/// rates as percentages, times as `2026-09-10 14:03 UTC`.
+/// `recipients`, `recipients_with_multiple_variants`, `first_send`, `last_send`, `first_complaint`
+/// (`2026-09-10 14:03 UTC`) and their `…_time` forms (`14:03`), `variant_count`, every key of
+/// `totals` (`sends`, `complaint_rate`…, also as `totals.sends`), `variants.<variant>.<key>` for
+/// one variant (and `variants.<variant>.first_send_time`); from the diagnosis: `sending_duration`,
+/// `first_complaint_after`, `sending_after_first_complaint` (`1 h 51 min`),
+/// `sends_after_first_complaint`, `complaints_after_last_send`, `opted_out`,
+/// `sends_after_opt_out`, `recipients_sent_after_opt_out`, `most_copies`. Counts are written with
+/// thousands separators, rates as percentages.
 public struct ProseFigures: Sendable {
     // MARK: - Public API
 
@@ -86,6 +91,27 @@ public struct ProseFigures: Sendable {
         for variant in campaign.variants {
             for (key, value) in fields(of: variant) { values["variants.\(variant.variant ?? "").\(key)"] = value }
         }
+        values["first_send_time"] = clock(campaign.firstSend)
+        values["last_send_time"] = clock(campaign.lastSend)
+        values["first_complaint_time"] = clock(campaign.firstComplaint)
+        guard campaign.isDiagnosed else { return values }
+        let timeline = campaign.timeline
+        if let first = campaign.firstSend, let last = campaign.lastSend {
+            values["sending_duration"] = DiagnosisView.duration(Double(last.microseconds - first.microseconds) / 1e6)
+        }
+        values["first_complaint_after"] = timeline.firstSendToFirstComplaint.map(DiagnosisView.duration) ?? "–"
+        values["sending_after_first_complaint"] = timeline.firstComplaintToLastSend.map(DiagnosisView.duration) ?? "–"
+        values["sends_after_first_complaint"] = Format.count(timeline.sendsAfterFirstComplaint)
+        values["complaints_after_last_send"] = Format.count(timeline.complaintsAfterLastSend)
+        values["opted_out"] = Format.count(campaign.afterOptOut.optedOut)
+        values["sends_after_opt_out"] = Format.count(campaign.afterOptOut.sends)
+        values["recipients_sent_after_opt_out"] = Format.count(campaign.afterOptOut.recipients)
+        values["most_copies"] = Format.count(campaign.copies.filter { $0.recipients > 0 }.map(\.copies).max() ?? 0)
+        for series in timeline.variants {
+            if let bucket = series.sends.firstIndex(where: { $0 > 0 }) {
+                values["variants.\(series.variant).first_send_time"] = clock(timeline.buckets[bucket])
+            }
+        }
         return values
     }
 
@@ -100,6 +126,12 @@ public struct ProseFigures: Sendable {
             ("unsubscribe_rate", Format.percent(figures.unsubscribeRate)),
             ("bounce_rate", Format.percent(figures.bounceRate)),
         ]
+    }
+
+    /// `14:03` (UTC), or `–`.
+    private static func clock(_ time: Timestamp?) -> String {
+        guard let text = time?.rfc3339 else { return "–" }
+        return String(text.dropFirst(11).prefix(5))
     }
 
     /// A value as literal Markdown text: punctuation that could start markup is backslash-escaped.

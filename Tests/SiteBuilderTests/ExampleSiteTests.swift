@@ -62,3 +62,16 @@ struct ExampleSiteTests {
 struct Discard: EventSink {
     mutating func consume(_ event: Event) {}
 }
+
+/// The example's notes take every figure the logs can give from `{{ figures.… }}`.
+struct ExampleNotesTests {
+    @Test func theStoryNotesWriteLogFiguresThroughPlaceholders() throws {
+        let notes = try String(
+            contentsOf: ExampleSiteTests.repository.appendingPathComponent("content/incidents/premium-upsell-seven-copies/index.md"),
+            encoding: .utf8)
+        for literal in ["2,000", "14,000", "seven ", "Seven ", "two thousand", "0.86%", "145", "61 "] {
+            #expect(!notes.contains(literal), "the notes write '\(literal)' by hand")
+        }
+        #expect(notes.components(separatedBy: "{{ figures.").count > 30)
+    }
+}
