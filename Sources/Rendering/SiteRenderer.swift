@@ -1,5 +1,6 @@
 import CampaignMetrics
 import CommonMark
+import Foundation
 import Incidents
 
 /// Renders the whole public site in memory: the home page, a post-mortem page, an apology page and
@@ -24,15 +25,7 @@ public struct SiteRenderer: Sendable {
     /// - Throws: ``RenderErrors`` with every note that breaks the Markdown limits and every
     ///   template that fails, each with its place.
     public func render(_ incidents: [IncidentInput]) throws(RenderErrors) -> [RenderedPage] {
-        var pages: [RenderedPage] = []
-        var problems: [RenderError] = []
-        for input in incidents {
-            do {
-                pages += try renderIncident(input)
-            } catch {
-                problems += error.errors
-            }
-        }
+        var (pages, problems) = renderIncidents(incidents)
         do {
             pages.append(try renderIndex(incidents))
             pages += try renderTagPages(incidents)
@@ -49,6 +42,27 @@ public struct SiteRenderer: Sendable {
     }
 
     // MARK: - Private
+
+    /// Every incident's pages, rendered on all cores in contiguous chunks; the pages and problems
+    /// come back in the incidents' order, as on one core.
+    private func renderIncidents(_ incidents: [IncidentInput]) -> ([RenderedPage], [RenderError]) {
+        let chunks = incidents.count < 64 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let results = ChunkResults(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var pages: [RenderedPage] = []
+            var problems: [RenderError] = []
+            let range = (incidents.count * chunk / chunks)..<(incidents.count * (chunk + 1) / chunks)
+            for input in incidents[range] {
+                do throws(RenderErrors) {
+                    pages += try renderIncident(input)
+                } catch {
+                    problems += error.errors
+                }
+            }
+            results.set(chunk, pages, problems)
+        }
+        return results.joined()
+    }
 
     private func renderIndex(_ incidents: [IncidentInput]) throws(RenderError) -> RenderedPage {
         let entries = indexEntries(incidents, root: "")
@@ -157,5 +171,25 @@ public struct SiteRenderer: Sendable {
             language: settings.language, pageTitle: pageTitle, description: description,
             siteTitle: settings.title, root: root, hasFeed: settings.baseURL != nil, body: body)
         return RenderedPage(path: path, text: try templates.render(layout, template: "layout"))
+    }
+}
+
+/// The per-chunk results of ``SiteRenderer``'s concurrent rendering, each slot written once.
+private final class ChunkResults: @unchecked Sendable {
+    private var slots: [([RenderedPage], [RenderError])]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: ([], []), count: count) }
+
+    func set(_ index: Int, _ pages: [RenderedPage], _ problems: [RenderError]) {
+        lock.lock()
+        slots[index] = (pages, problems)
+        lock.unlock()
+    }
+
+    func joined() -> ([RenderedPage], [RenderError]) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (slots.flatMap(\.0), slots.flatMap(\.1))
     }
 }
