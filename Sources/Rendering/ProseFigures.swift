@@ -1,4 +1,3 @@
-import Foundation
 import CampaignLog
 import CampaignMetrics
 
@@ -31,38 +30,47 @@ public struct ProseFigures: Sendable {
     ///   - path: the file the text comes from, for errors.
     ///   - firstLine: the file line of the text's first line.
     public func fill(_ text: String, path: String, firstLine: Int) throws(RenderErrors) -> String {
-        guard text.contains("{{") else { return text }
-        var out = ""
+        let bytes = Array(text.utf8)
+        let brace = UInt8(ascii: "{"), close = UInt8(ascii: "}"), newline = UInt8(ascii: "\n")
+        guard bytes.indices.contains(where: { $0 + 1 < bytes.count && bytes[$0] == brace && bytes[$0 + 1] == brace }) else {
+            return text
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var problems: [RenderError] = []
         var line = firstLine
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            let before = rest[..<open.lowerBound]
-            out += before
-            line += before.count { $0 == "\n" }
-            let afterOpen = rest[open.upperBound...]
-            guard let close = afterOpen.range(of: "}}"), !afterOpen[..<close.lowerBound].contains("\n") else {
-                out += "{{"
-                rest = afterOpen
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == brace, index + 1 < bytes.count, bytes[index + 1] == brace else {
+                if byte == newline { line += 1 }
+                out.append(byte)
+                index += 1
                 continue
             }
-            let name = afterOpen[..<close.lowerBound].trimmingCharacters(in: " \t")
-            guard name.hasPrefix("figures.") else {
-                out += rest[open.lowerBound..<close.upperBound]
-                rest = afterOpen[close.upperBound...]
+            // A placeholder is `{{`, a name, `}}`, all on one line.
+            var end = index + 2
+            while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close), bytes[end] != newline { end += 1 }
+            guard end + 1 < bytes.count, bytes[end] == close, bytes[end + 1] == close else {
+                out += [brace, brace]
+                index += 2
                 continue
             }
-            let key = String(name.dropFirst("figures.".count))
-            if let value = values[key] {
-                out += Self.escapedForMarkdown(value)
+            let name = String(decoding: bytes[(index + 2)..<end], as: UTF8.self).trimmingCharacters(in: " \t")
+            if name.hasPrefix("figures.") {
+                let key = String(name.dropFirst("figures.".count))
+                if let value = values[key] {
+                    out += Self.escapedForMarkdown(value).utf8
+                } else {
+                    problems.append(RenderError(path: path, line: line, message: unknown(key)))
+                }
             } else {
-                problems.append(RenderError(path: path, line: line, message: unknown(key)))
+                out += bytes[index..<(end + 2)]
             }
-            rest = afterOpen[close.upperBound...]
+            index = end + 2
         }
-        out += rest
         if !problems.isEmpty { throw RenderErrors(errors: problems) }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: - Private
@@ -145,7 +153,7 @@ public struct ProseFigures: Sendable {
     }
 }
 
-extension Substring {
+extension StringProtocol {
     fileprivate func trimmingCharacters(in set: String) -> String {
         String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }
