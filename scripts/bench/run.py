@@ -78,11 +78,15 @@ def file_sha(path):
 
 
 def tree_size(path):
-    """(files, bytes) of a file or of every file under a folder."""
+    """(files, bytes) of a file or of every file under a folder, leaving out what Hugo writes
+    into its site folder while it builds (resources/, .hugo_build.lock)."""
     if os.path.isfile(path):
         return 1, os.path.getsize(path)
     files = total = 0
-    for folder, _, names in os.walk(path):
+    for folder, subfolders, names in os.walk(path):
+        if os.path.exists(os.path.join(folder, "hugo.toml")):
+            subfolders[:] = [d for d in subfolders if d != "resources"]
+            names = [n for n in names if n != ".hugo_build.lock"]
         for name in names:
             files += 1
             total += os.path.getsize(os.path.join(folder, name))
@@ -367,7 +371,7 @@ class Suite:
             samples.append(Sample("curve", name + ".csv", "aftermail",
                                   [self.aftermail, "metrics", "--format", "json", path],
                                   self.out("curve-%s.json" % name)))
-        alternate(self.runner, samples, self.args.repeat)
+        alternate(self.runner, samples, self.args.curve_repeat)
         by = dict(zip(names, samples))
         documents = {}
         for name in names:
@@ -497,13 +501,15 @@ def report(suite, args, data, machine_info, suite_seconds):
     mode = "smoke" if args.smoke else "full"
     command = "python3 scripts/bench/run.py" + (" --smoke" if args.smoke else "") + \
         ("" if args.repeat == (1 if args.smoke else 5) else " --repeat %d" % args.repeat) + \
-        (" --only %s" % args.only if args.only else "")
-    lines.append("Command: `%s` (%s size, %d run%s of each program, alternating)."
-                 % (command, mode, args.repeat, "" if args.repeat == 1 else "s"))
+        ("" if args.curve_repeat == min(args.repeat, 3) else " --curve-repeat %d" % args.curve_repeat) + \
+        (" --only %s" % args.only if args.only else "") + \
+        (" --aftermail %s" % args.aftermail if args.aftermail else "")
+    lines.append("Command: `%s` (%s size; the programs of a workload run alternately, "
+                 "A B A B ...)." % (command, mode))
     lines.append("")
-    lines.append("| workload | input | tool | median s | min s | max s | peak RSS MB | "
+    lines.append("| workload | input | tool | runs | median s | min s | max s | peak RSS MB | "
                  "Aftermail ÷ peer (time; memory) |")
-    lines.append("| --- | --- | --- | ---: | ---: | ---: | ---: | --- |")
+    lines.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |")
     for workload, samples in suite.groups:
         first = samples[0]
         for sample in samples:
@@ -518,8 +524,8 @@ def report(suite, args, data, machine_info, suite_seconds):
             if workload == "curve":
                 label = "%s (%s events, %s recipients)" % (
                     sample.input, human(sample.events), "{:,}".format(sample.recipients))
-            lines.append("| %s | %s | %s | %.3f | %.3f | %.3f | %.0f | %s |" % (
-                workload, label, sample.tool, sample.median, min(sample.seconds),
+            lines.append("| %s | %s | %s | %d | %.3f | %.3f | %.3f | %.0f | %s |" % (
+                workload, label, sample.tool, len(sample.seconds), sample.median, min(sample.seconds),
                 max(sample.seconds), sample.peak, ratio))
     lines.append("")
     lines.append("| target | measured | met |")
@@ -585,6 +591,9 @@ def main(argv=None):
                              "cross-checks in well under a minute (for CI)")
     parser.add_argument("--repeat", type=int, metavar="N",
                         help="runs of each program (default 5; 1 with --smoke)")
+    parser.add_argument("--curve-repeat", type=int, metavar="N",
+                        help="runs of each input of the cost curve (default: --repeat, at most "
+                             "3, to keep the full suite under ten minutes)")
     parser.add_argument("--work", default="/tmp/aftermail-bench", metavar="DIR",
                         help="where inputs and outputs live (default /tmp/aftermail-bench); "
                              "full and smoke inputs go to DIR/full and DIR/smoke")
@@ -592,14 +601,18 @@ def main(argv=None):
                         help="run only these workloads: " + ", ".join(WORKLOADS))
     parser.add_argument("--out", metavar="FILE",
                         help="also write the Markdown report here (default DIR/<size>/results.md)")
+    parser.add_argument("--prepare", action="store_true",
+                        help="only make (or check) the inputs, measure nothing")
     parser.add_argument("--aftermail", metavar="PATH",
                         help="the binary to measure (default .build/release/aftermail, built "
                              "when missing)")
     args = parser.parse_args(argv)
     if args.repeat is None:
         args.repeat = 1 if args.smoke else 5
-    if args.repeat < 1:
-        parser.error("--repeat must be at least 1")
+    if args.curve_repeat is None:
+        args.curve_repeat = min(args.repeat, 3)
+    if args.repeat < 1 or args.curve_repeat < 1:
+        parser.error("--repeat and --curve-repeat must be at least 1")
     workloads = WORKLOADS
     if args.only:
         workloads = [name.strip() for name in args.only.split(",") if name.strip()]
@@ -624,6 +637,9 @@ def main(argv=None):
         for workload in workloads:
             for name in needs[workload]:
                 data.path(name)
+        if args.prepare:
+            log("inputs ready in %s (%.0f s of generation)" % (data.folder, data.generation_seconds))
+            return 0
         started = time.perf_counter()
         for workload in WORKLOADS:
             if workload in workloads:
