@@ -167,6 +167,7 @@ class Runner:
     def __init__(self, scratch):
         self.scratch = scratch
         self.use_gnu_time = os.access(GNU_TIME, os.X_OK)
+        self.program_seconds = 0.0  # wall time of the measured runs alone
         if not self.use_gnu_time:
             log("warning: %s not found; peak memory is read with wait4 and includes the "
                 "harness's own resident size (about 15 MB)" % GNU_TIME)
@@ -228,6 +229,7 @@ def alternate(runner, samples, repeat):
                 sample.prepare()
             seconds, peak, code = runner.run(sample.command, sample.stdout_path, sample.ok_codes)
             sample.seconds.append(seconds)
+            runner.program_seconds += seconds
             sample.peaks.append(peak)
             sample.codes.append(code)
             log("  %-11s %-14s %-10s round %d/%d: %7.3f s %8.1f MB"
@@ -541,9 +543,11 @@ def report(suite, args, data, machine_info, suite_seconds):
         lines.append("- " + note)
     lines.append("- Peak RSS is the largest of the runs, read by GNU time for each child "
                  "process; times are wall-clock seconds.")
-    lines.append("- Measuring took %.0f s; generating the inputs took %.0f s this time "
-                 "(inputs are reused from `%s` while unchanged)."
-                 % (suite_seconds, data.generation_seconds, data.folder))
+    lines.append("- Measuring took %.0f s: %.0f s of measured runs, the rest reading inputs "
+                 "into the page cache and deleting each build's output before the next run. "
+                 "Generating the inputs took %.0f s this time (they are reused from `%s` while "
+                 "unchanged)." % (suite_seconds, suite.runner.program_seconds,
+                                  data.generation_seconds, data.folder))
     lines.append("")
     lines.append("Machine:")
     lines.append("")
