@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The Aftermail benchmark suite (issue 7): Aftermail against DuckDB, Hugo and cmark.
 
-    python3 scripts/bench/run.py [--smoke] [--repeat N] [--work DIR] [--only NAME[,NAME...]]
-                                 [--out FILE] [--aftermail PATH]
+    python3 scripts/bench/run.py [--smoke] [--repeat N] [--curve-repeat N] [--work DIR]
+                                 [--only NAME[,NAME...]] [--out FILE] [--scratch DIR]
+                                 [--aftermail PATH] [--prepare]
 
 It generates its inputs deterministically into the work folder (reused while present, complete
 and made by the same generators), then runs Aftermail and its peers on the same inputs in one
@@ -225,15 +226,22 @@ def alternate(runner, samples, repeat):
     """Runs the samples round-robin, A B C A B C ..., repeat rounds."""
     for round_number in range(1, repeat + 1):
         for sample in samples:
+            started = time.perf_counter()
             if sample.prepare:
                 sample.prepare()
+            # Nothing the previous program left unwritten may be flushed on this one's time
+            # (an fsync on ext4 can wait for other files' dirty pages).
+            os.sync()
+            spent = time.perf_counter() - started
+            cleanup = " (%.1f s of deleting and syncing first)" % spent if spent >= 0.5 else ""
             seconds, peak, code = runner.run(sample.command, sample.stdout_path, sample.ok_codes)
             sample.seconds.append(seconds)
             runner.program_seconds += seconds
             sample.peaks.append(peak)
             sample.codes.append(code)
-            log("  %-11s %-14s %-10s round %d/%d: %7.3f s %8.1f MB"
-                % (sample.workload, sample.input, sample.tool, round_number, repeat, seconds, peak))
+            log("  %-11s %-14s %-10s round %d/%d: %7.3f s %8.1f MB%s"
+                % (sample.workload, sample.input, sample.tool, round_number, repeat, seconds, peak,
+                   cleanup))
 
 
 def warm(paths):
@@ -310,7 +318,7 @@ def count_pages(folder, name="index.html"):
 class Suite:
     def __init__(self, args, aftermail, data, runner):
         self.args, self.aftermail, self.data, self.runner = args, aftermail, data, runner
-        self.scratch = os.path.join(data.folder, "runs")
+        self.scratch = os.path.abspath(args.scratch) if args.scratch else os.path.join(data.folder, "runs")
         os.makedirs(self.scratch, exist_ok=True)
         self.groups = []  # (workload, [Sample])
         self.targets = []  # (workload, description, value text, met or None)
@@ -505,7 +513,8 @@ def report(suite, args, data, machine_info, suite_seconds):
         ("" if args.repeat == (1 if args.smoke else 5) else " --repeat %d" % args.repeat) + \
         ("" if args.curve_repeat == min(args.repeat, 3) else " --curve-repeat %d" % args.curve_repeat) + \
         (" --only %s" % args.only if args.only else "") + \
-        (" --aftermail %s" % args.aftermail if args.aftermail else "")
+        (" --aftermail %s" % args.aftermail if args.aftermail else "") + \
+        (" --scratch %s" % args.scratch if args.scratch else "")
     lines.append("Command: `%s` (%s size; the programs of a workload run alternately, "
                  "A B A B ...)." % (command, mode))
     lines.append("")
@@ -544,7 +553,7 @@ def report(suite, args, data, machine_info, suite_seconds):
     lines.append("- Peak RSS is the largest of the runs, read by GNU time for each child "
                  "process; times are wall-clock seconds.")
     lines.append("- Measuring took %.0f s: %.0f s of measured runs, the rest reading inputs "
-                 "into the page cache and deleting each build's output before the next run. "
+                 "into the page cache, deleting each build's output and syncing before the next run. "
                  "Generating the inputs took %.0f s this time (they are reused from `%s` while "
                  "unchanged)." % (suite_seconds, suite.runner.program_seconds,
                                   data.generation_seconds, data.folder))
@@ -603,6 +612,10 @@ def main(argv=None):
                              "full and smoke inputs go to DIR/full and DIR/smoke")
     parser.add_argument("--only", metavar="NAME[,NAME]",
                         help="run only these workloads: " + ", ".join(WORKLOADS))
+    parser.add_argument("--scratch", metavar="DIR",
+                        help="where the programs write their outputs (default DIR/<size>/runs, "
+                             "on the same disk as the inputs; /dev/shm/... takes the disk out of "
+                             "the build comparison, and with it the cost of any fsync)")
     parser.add_argument("--out", metavar="FILE",
                         help="also write the Markdown report here (default DIR/<size>/results.md)")
     parser.add_argument("--prepare", action="store_true",
@@ -647,7 +660,7 @@ def main(argv=None):
         started = time.perf_counter()
         for workload in WORKLOADS:
             if workload in workloads:
-                log("== %s" % workload)
+                log("== %s (%.0f s so far)" % (workload, time.perf_counter() - started))
                 getattr(suite, workload.replace("-", "_"))()
         suite_seconds = time.perf_counter() - started
     except Broken as problem:
