@@ -265,7 +265,8 @@ def remove(path):
 # Cross-checks
 
 def same_numbers(a, b, where="$"):
-    """Differences between two JSON values, numbers compared as numbers."""
+    """Differences between two JSON values, numbers compared as numbers. Keys only in `a` are
+    ignored: Aftermail may print more than the SPEC §3 figures the DuckDB peer computes."""
     if isinstance(a, bool) or isinstance(b, bool):
         return [] if a == b else ["%s: %r != %r" % (where, a, b)]
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
@@ -273,9 +274,9 @@ def same_numbers(a, b, where="$"):
             "%s: %r != %r" % (where, a, b)]
     if isinstance(a, dict) and isinstance(b, dict):
         problems = []
-        for key in sorted(set(a) | set(b)):
-            if key not in a or key not in b:
-                problems.append("%s.%s: only in %s" % (where, key, "first" if key in a else "second"))
+        for key in sorted(b):
+            if key not in a:
+                problems.append("%s.%s: missing from Aftermail's output" % (where, key))
             else:
                 problems += same_numbers(a[key], b[key], "%s.%s" % (where, key))
         return problems
