@@ -52,7 +52,10 @@ struct BuildCommand: ParsableCommand {
             if let privatePath = summary.privatePath {
                 terminal.write("Wrote \(summary.privateFileCount) files that name people to \(privatePath) (keep it private)\n")
             }
-            for line in summary.incidentLines { terminal.write("  \(line)\n") }
+            for line in summary.incidentLines.prefix(20) { terminal.write("  \(line)\n") }
+            if summary.incidentLines.count > 20 {
+                terminal.write("  … and \(summary.incidentLines.count - 20) more incidents\n")
+            }
         } catch {
             throw CommandFailure.badInput(error.description)
         }

@@ -66,6 +66,9 @@ public final class PlanReader {
     ) throws(LogError) {
         self.displayPath = displayPath ?? path
         self.matching = matching
+        // Size the address table from the file: a plan row is about 30 bytes.
+        let rows = CampaignLogReader.fileSize(path) / 30
+        if rows > 1024 { recipients = SymbolTable(expectedCount: rows, averageBytes: 22) }
         self.reader = try RecordReader(path: path, displayPath: self.displayPath, quoteAware: true, maxRecordBytes: maxRecordBytes)
         try readHeader()
     }

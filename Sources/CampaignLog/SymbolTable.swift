@@ -25,6 +25,16 @@ public struct SymbolTable: Sendable {
         slots = [UInt64](repeating: 0, count: 1024)
     }
 
+    /// Makes an empty table sized for about `expectedCount` values of about `averageBytes` each,
+    /// so that filling it never rehashes (and array doubling leaves no slack).
+    public init(expectedCount: Int, averageBytes: Int = 24) {
+        var size = 1024
+        while size < expectedCount * 2 { size *= 2 }
+        slots = [UInt64](repeating: 0, count: size)
+        starts.reserveCapacity(expectedCount)
+        arena.reserveCapacity(expectedCount * (averageBytes + 8))
+    }
+
     /// The text of `id` (bytes are valid UTF-8 by the time they are interned).
     public func name(_ id: Int32) -> String {
         arena.withUnsafeBytes { arena in
