@@ -48,6 +48,10 @@ let package = Package(
         ),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Incidents", "CampaignLog"]),
         .testTarget(name: "AftermailCLITests", dependencies: ["AftermailCLI"]),
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: ["AftermailCLI", "SiteBuilder", "Rendering", "CampaignMetrics", "CampaignLog", "Incidents", "CommonMark"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
