@@ -112,8 +112,8 @@ struct HostileLogTests {
         let grown = (Measure.peakResidentBytes() - peak) >> 20
         #expect(run.reading.eventsRead == 2, "\(run.reading)")
         #expect(run.reading.skipped.map(\.description) == ["huge.csv:3: error: record longer than 67108864 bytes"])
-        #expect(grown < 200, "peak memory grew by \(grown) MB")
-        #expect(elapsed < .seconds(20), "took \(elapsed)")
+        #expect(grown < 200 || Measure.underAddressSanitizer, "peak memory grew by \(grown) MB")
+        #expect(elapsed < .seconds(20 * Measure.timeScale), "took \(elapsed)")
     }
 
     /// Expected: the same with a lower record limit, and quotes in the long record (whose line

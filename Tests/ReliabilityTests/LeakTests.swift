@@ -48,7 +48,9 @@ struct LeakTests {
         }
         let pageGrowth = samples.last! - samples.first!
         print("LEAK renders: resident MB every 500 renders \(samples); growth after the first 500: \(pageGrowth) MB")
-        #expect(pageGrowth < 8, "resident memory grew by \(pageGrowth) MB over 3,500 renders: \(samples)")
+        // Under AddressSanitizer freed memory sits in quarantine, so resident memory grows by
+        // design; LeakSanitizer checks for leaks at the end of that run instead.
+        #expect(pageGrowth < 8 || Measure.underAddressSanitizer, "resident memory grew by \(pageGrowth) MB over 3,500 renders: \(samples)")
 
         // Builds: the same site three times in one process.
         let site = HostileSite()
@@ -63,6 +65,6 @@ struct LeakTests {
         }
         let buildGrowth = builds[2] - builds[0]
         print("LEAK builds: resident MB after each of three builds \(builds); growth \(buildGrowth) MB")
-        #expect(buildGrowth < 24, "resident memory grew by \(buildGrowth) MB from the first build to the third: \(builds)")
+        #expect(buildGrowth < 24 || Measure.underAddressSanitizer, "resident memory grew by \(buildGrowth) MB from the first build to the third: \(builds)")
     }
 }

@@ -30,6 +30,13 @@ enum Measure {
         return 0
     }
 
+    /// Whether this process runs under AddressSanitizer (`swift test --sanitize=address`), which
+    /// slows code down and holds freed memory in quarantine.
+    static let underAddressSanitizer: Bool = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") != nil
+
+    /// Time bounds are multiplied by this: 4 under AddressSanitizer, else 1.
+    static var timeScale: Double { underAddressSanitizer ? 4 : 1 }
+
     /// Whether the slow tests were asked for (`AFTERMAIL_SLOW_TESTS=1`).
     static var slowTestsEnabled: Bool { ProcessInfo.processInfo.environment["AFTERMAIL_SLOW_TESTS"] == "1" }
 }
