@@ -8,7 +8,12 @@ let package = Package(
     name: "aftermail",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "aftermail", targets: ["aftermail"])
+        .executable(name: "aftermail", targets: ["aftermail"]),
+        // For the fuzz package in Fuzz/ (a package can only depend on another's products).
+        .library(
+            name: "AftermailLibraries",
+            targets: ["AftermailCLI", "SiteBuilder", "Rendering", "CampaignMetrics", "CampaignLog", "Incidents", "CommonMark"]
+        ),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -48,6 +53,10 @@ let package = Package(
         ),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Incidents", "CampaignLog"]),
         .testTarget(name: "AftermailCLITests", dependencies: ["AftermailCLI"]),
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: ["AftermailCLI", "SiteBuilder", "Rendering", "CampaignMetrics", "CampaignLog", "Incidents", "CommonMark"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -56,6 +56,7 @@ extension CampaignLogReader {
                 if case .tooLong(let line) = next {
                     try run.pointee.skip(path: displayPath, line: line, "record longer than \(options.maxRecordBytes) bytes", options: options)
                 }
+                if case .incomplete(let line) = next { try skip(path: displayPath, line: line, Self.incompleteLine) }
                 continue
             }
             if bytes.allSatisfy(FieldNormalizer.isASCIISpace) { continue }
@@ -104,6 +105,7 @@ extension CampaignLogReader {
                 if case .tooLong(let line) = next {
                     try skip(path: displayPath, line: line, "line longer than \(options.maxRecordBytes) bytes")
                 }
+                if case .incomplete(let line) = next { try skip(path: displayPath, line: line, Self.incompleteLine) }
                 continue
             }
             if bytes.allSatisfy(FieldNormalizer.isASCIISpace) { continue }
@@ -141,6 +143,9 @@ extension CampaignLogReader {
             try outcome.get()
         }
     }
+
+    /// Why the last line of a log that grew while it was read is not counted.
+    static let incompleteLine = "the file grew while it was read and its last line has no line end yet; not counted"
 
     // MARK: - Private
 

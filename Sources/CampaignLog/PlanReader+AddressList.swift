@@ -43,6 +43,7 @@ extension PlanReader {
             switch next {
             case .record(let record, let at): (bytes, line) = (record, at)
             case .tooLong(let at): throw LogError(path: shown, line: at, message: "line longer than \(maxRecordBytes) bytes")
+            case .incomplete(let at): throw LogError(path: shown, line: at, message: CampaignLogReader.incompleteLine)
             }
             guard let first = bytes.first(where: { !FieldNormalizer.isASCIISpace($0) }) else { continue }
             if let header {

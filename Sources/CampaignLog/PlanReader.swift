@@ -78,6 +78,7 @@ public final class PlanReader {
         while let next = try reader.next(displayPath: displayPath) {
             guard case .record(let bytes, let line) = next else {
                 if case .tooLong(let line) = next { return .bad(problem(line, "row longer than \(reader.maxRecordBytes) bytes")) }
+                if case .incomplete(let line) = next { return .bad(problem(line, CampaignLogReader.incompleteLine)) }
                 continue
             }
             if bytes.allSatisfy(FieldNormalizer.isASCIISpace) { continue }

@@ -11,6 +11,11 @@ import Darwin
 /// field does not end one. A trailing CR is removed, and so is a UTF-8 BOM at the start of the file.
 /// Memory stays at one buffer (grown only to hold a record longer than the buffer, up to
 /// ``maxRecordBytes``; a longer record is skipped and reported).
+///
+/// A file may be appended to while it is read (a log still being written). A last line without a
+/// line end is then handed out only if the file did not grow while it was read; if it grew, the
+/// reader first reads what arrived, and a line still without its end is ``Record/incomplete(line:)``
+/// (a writer may be half-way through it), so a cut line is never taken for a record.
 final class RecordReader {
     /// What the reader hands out.
     enum Record {
@@ -18,6 +23,9 @@ final class RecordReader {
         case record(UnsafeRawBufferPointer, line: Int)
         /// A record longer than ``maxRecordBytes``, skipped; the line it started on.
         case tooLong(line: Int)
+        /// The last line, without a line end, of a file that grew while it was read; not handed
+        /// out (it may be cut). The line it starts on.
+        case incomplete(line: Int)
     }
 
     static let bufferSize = 4 << 20
@@ -35,11 +43,30 @@ final class RecordReader {
     /// Set while skipping a record longer than ``maxRecordBytes``: where it started, quotes seen.
     private var skipping: (line: Int, quotes: Int)?
     private var firstRead = true
+    /// The file's size when it was opened, and the bytes read from it since.
+    private let sizeAtOpen: Int64
+    private var consumed: Int64 = 0
+    /// How many more times the end of the file may be looked past (see ``next(displayPath:)``).
+    private var rereads = 8
 
     /// Opens `path` for reading; throws a ``LogError`` naming it when that fails.
     init(path: String, displayPath: String, quoteAware: Bool, maxRecordBytes: Int) throws(LogError) {
+<<<<<<< HEAD
         let fd = try LogFileDescriptor.open(path: path, displayPath: displayPath)
+=======
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw LogError(path: displayPath, line: nil, message: "cannot open: \(String(cString: strerror(errno)))")
+        }
+        var info = stat()
+        let known = fstat(fd, &info) == 0
+        if known, (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw LogError(path: displayPath, line: nil, message: "is a folder, not a log file")
+        }
+>>>>>>> reliability
         self.fd = fd
+        self.sizeAtOpen = known ? Int64(info.st_size) : -1
         self.quoteAware = quoteAware
         self.maxRecordBytes = maxRecordBytes
         self.capacity = min(Self.bufferSize, max(maxRecordBytes, 64))
@@ -62,10 +89,20 @@ final class RecordReader {
                     return .tooLong(line: skipped.line)
                 }
                 guard start < end else { return nil }
-                // The last record has no line ending.
+                // The last record has no line ending. If bytes arrived after read() saw the end,
+                // read on; if the file grew while it was read, a writer may be inside this line.
+                let size = currentSize()
+                if let size, size > consumed, rereads > 0 {
+                    rereads -= 1
+                    atEOF = false
+                    continue
+                }
                 let record = trimmed(start, end)
                 let recordLine = line
                 start = end
+                if let size, size != sizeAtOpen, !record.allSatisfy(FieldNormalizer.isASCIISpace) {
+                    return .incomplete(line: recordLine)
+                }
                 return .record(record, line: recordLine)
             }
             try fill(displayPath: displayPath)
@@ -100,6 +137,13 @@ final class RecordReader {
             return .tooLong(line: skipped.line)
         }
         return .record(trimmed(recordStart, lineEnd), line: recordLine)
+    }
+
+    /// The file's size now, or nil when it cannot be known (a pipe).
+    private func currentSize() -> Int64? {
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int64(info.st_size)
     }
 
     private func countQuotes(_ from: Int, _ to: Int) -> Int {
@@ -154,6 +198,7 @@ final class RecordReader {
             throw LogError(path: displayPath, line: nil, message: "read failed: \(String(cString: strerror(errno)))")
         }
         if count == 0 { atEOF = true }
+        consumed += Int64(count)
         if firstRead {
             firstRead = false
             let bytes = buffer.assumingMemoryBound(to: UInt8.self)

@@ -3,8 +3,8 @@ import CampaignLog
 extension CampaignState {
     /// The campaign's figures, with names from `symbols`, compared with `plan` when one is given.
     func figures(symbols: LogSymbols, plan: PlanAssignments?) -> CampaignFigures {
-        let pass = RecipientPass(self)
         let names = variantIDs.map { symbols.variants.name($0) }
+        let pass = RecipientPass(self, names: names)
         let order = variantIDs.indices.sorted { names[$0] < names[$1] }
         let unassigned = LogSymbols.unassigned < localIndex.count ? Int(localIndex[Int(LogSymbols.unassigned)]) : -1
         let namedOrder = order.filter { $0 != unassigned }

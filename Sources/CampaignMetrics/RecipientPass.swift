@@ -29,8 +29,9 @@ struct RecipientPass {
     var complaintsAfterLastSend = 0
     var unsubscribesAfterLastSend = 0
 
-    /// Runs the pass over `state`'s recipients.
-    init(_ state: CampaignState) {
+    /// Runs the pass over `state`'s recipients; `names` are the variants' names by local index,
+    /// which break ties between events at the same instant (so the order of the log never matters).
+    init(_ state: CampaignState, names: [String]) {
         let width = state.variantIDs.count
         let unassigned = LogSymbols.unassigned < state.localIndex.count ? Int(state.localIndex[Int(LogSymbols.unassigned)]) : -1
         let named = width - (unassigned >= 0 ? 1 : 0)
@@ -47,13 +48,18 @@ struct RecipientPass {
         let firstComplaint = state.firstComplaint.map(Mark.clamp) ?? Int64.max
         let lastSend = state.lastSend.map(Mark.clamp) ?? Int64.max
         var scratch = Scratch(width: width)
+        // Marks sort by time, then kind, then the variant's name: the local index a variant got
+        // from its first appearance in the log must not decide which copy came first.
+        let byName = names.indices.sorted { names[$0] < names[$1] }
+        var rank = Array(repeating: 0, count: width)
+        for (position, local) in byName.enumerated() { rank[local] = position }
         for (recipient, person) in state.recipients {
             scratch.sentLocals(person, overflow[recipient])
             countSent(person, scratch.locals, unassigned: unassigned)
             if person.truncated { truncated += 1 }
             scratch.marks.removeAll(keepingCapacity: true)
             scratch.marks.append(contentsOf: person.marks)
-            scratch.marks.sort()
+            scratch.marks.sort { Mark.byTimeKindAndName($0, $1, rank: rank) }
             for mark in scratch.marks {
                 let time = Mark.time(mark)
                 switch Mark.kind(mark) {

@@ -71,4 +71,14 @@ enum Mark {
 
     @inline(__always)
     static func variant(_ mark: Int64) -> Int { Int(mark & 63) }
+
+    /// Orders marks by time, then kind, then the variant's `rank` (its place among the campaign's
+    /// variants sorted by name) rather than its local index, which depends on the log's order.
+    @inline(__always)
+    static func byTimeKindAndName(_ lhs: Int64, _ rhs: Int64, rank: [Int]) -> Bool {
+        let left = lhs >> 6
+        let right = rhs >> 6
+        if left != right { return left < right }
+        return rank[variant(lhs)] < rank[variant(rhs)]
+    }
 }

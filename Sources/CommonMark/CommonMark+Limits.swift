@@ -15,6 +15,8 @@ extension CommonMark {
     /// - Brackets: the running count of `[` (so also `![`) minus the `]` that close them, reset
     ///   by blank lines (cmark keeps one bracket stack per paragraph); `\[` and `\]` are skipped,
     ///   code spans are not.
+    /// - Bracket work: the sum, over every `]` that closes an opener, of the openers unclosed
+    ///   before it; reported at the line where it first goes over the limit.
     ///
     /// A violation points at the first line where the worst value occurs.
     public static func limitViolations(
@@ -27,7 +29,7 @@ extension CommonMark {
             return [MarkdownLimitViolation(line: 1, message: message)]
         }
         var source = markdown
-        let scan = source.withUTF8 { StructureScan($0) }
+        let scan = source.withUTF8 { StructureScan($0, bracketWorkLimit: limits.maxBracketWork) }
         var violations: [MarkdownLimitViolation] = []
         if scan.deepestNesting > limits.maxNesting {
             let message =
@@ -41,6 +43,12 @@ extension CommonMark {
                 + "\(limits.maxUnclosedBrackets)"
             violations.append(
                 MarkdownLimitViolation(line: scan.mostUnclosedBracketsLine, message: message))
+        }
+        if scan.bracketWork > limits.maxBracketWork {
+            let message =
+                "too many links after unclosed '[' or '![': \(scan.bracketWork) bracket steps exceed the limit of "
+                + "\(limits.maxBracketWork)"
+            violations.append(MarkdownLimitViolation(line: scan.bracketWorkLine, message: message))
         }
         return violations
     }

@@ -1,5 +1,6 @@
 /// One linear pass over a note's UTF-8 bytes that bounds, from above, what makes cmark 0.30.2
-/// slow: how deeply block containers nest and how many link openers stay unclosed.
+/// slow: how deeply block containers nest, how many link openers stay unclosed and how many of
+/// them the closing brackets pass over.
 struct StructureScan {
     // MARK: - Internal
 
@@ -9,9 +10,13 @@ struct StructureScan {
     /// The most `[` openers unclosed at once within a paragraph, and the first line that had them.
     private(set) var mostUnclosedBrackets = 0
     private(set) var mostUnclosedBracketsLine = 1
+    /// The sum, over every `]` that closes an opener, of the openers unclosed before it (saturating),
+    /// and the first line where the sum went over `bracketWorkLimit`.
+    private(set) var bracketWork = 0
+    private(set) var bracketWorkLine = 1
 
     /// Scans `bytes` line by line (`\n`, `\r\n` or `\r` end a line).
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, bracketWorkLimit: Int = .max) {
         var line = 1
         var index = 0
         var unclosedBrackets = 0
@@ -38,6 +43,12 @@ struct StructureScan {
                         mostUnclosedBracketsLine = line
                     }
                 case UInt8(ascii: "]"):
+                    if unclosedBrackets > 0 {
+                        let before = bracketWork
+                        bracketWork = bracketWork.addingReportingOverflow(unclosedBrackets).overflow
+                            ? .max : bracketWork + unclosedBrackets
+                        if before <= bracketWorkLimit && bracketWork > bracketWorkLimit { bracketWorkLine = line }
+                    }
                     unclosedBrackets = max(unclosedBrackets - 1, 0)
                 default:
                     break

@@ -7,22 +7,24 @@ extension CommonMarkTests {
 
     @Test func defaultLimits() {
         let limits = MarkdownLimits.default
-        #expect(limits.maxBytes == 4 * 1024 * 1024, "maxBytes \(limits.maxBytes), want 4 MiB")
-        #expect(limits.maxNesting == 64, "maxNesting \(limits.maxNesting), want 64")
+        #expect(limits.maxBytes == 1024 * 1024, "maxBytes \(limits.maxBytes), want 1 MiB")
+        #expect(limits.maxNesting == 32, "maxNesting \(limits.maxNesting), want 32")
         #expect(
-            limits.maxUnclosedBrackets == 10_000,
-            "maxUnclosedBrackets \(limits.maxUnclosedBrackets), want 10000")
+            limits.maxUnclosedBrackets == 1_000,
+            "maxUnclosedBrackets \(limits.maxUnclosedBrackets), want 1000")
+        #expect(
+            limits.maxBracketWork == 20_000_000, "maxBracketWork \(limits.maxBracketWork), want 20000000")
     }
 
     @Test func deepBlockQuotes() {
         let markdown = "ok\n\n" + String(repeating: "> ", count: 5_000) + "x\n"
         let violations = CommonMark.limitViolations(in: markdown)
         let expected = [
-            MarkdownLimitViolation(line: 3, message: "block nesting 5000 exceeds the limit of 64")
+            MarkdownLimitViolation(line: 3, message: "block nesting 5000 exceeds the limit of 32")
         ]
         #expect(violations == expected, "got \(violations), want \(expected)")
         #expect(
-            violations.first?.description == "line 3: block nesting 5000 exceeds the limit of 64",
+            violations.first?.description == "line 3: block nesting 5000 exceeds the limit of 32",
             "description")
     }
 
@@ -43,16 +45,16 @@ extension CommonMarkTests {
         let violations = CommonMark.limitViolations(in: markdown)
         let expected = [
             MarkdownLimitViolation(
-                line: line, message: "block nesting \(nesting) exceeds the limit of 64")
+                line: line, message: "block nesting \(nesting) exceeds the limit of 32")
         ]
         #expect(violations == expected, "got \(violations), want \(expected)")
     }
 
     @Test func nestingAtTheLimitPasses() {
-        let atLimit = CommonMark.limitViolations(in: String(repeating: ">", count: 64) + " x\n")
-        #expect(atLimit.isEmpty, "64 levels are allowed, got \(atLimit)")
-        let overLimit = CommonMark.limitViolations(in: String(repeating: ">", count: 65) + " x\n")
-        #expect(overLimit.count == 1, "65 levels are not, got \(overLimit)")
+        let atLimit = CommonMark.limitViolations(in: String(repeating: ">", count: 32) + " x\n")
+        #expect(atLimit.isEmpty, "32 levels are allowed, got \(atLimit)")
+        let overLimit = CommonMark.limitViolations(in: String(repeating: ">", count: 33) + " x\n")
+        #expect(overLimit.count == 1, "33 levels are not, got \(overLimit)")
     }
 
     @Test func deepIndentationWithoutOpenContainersIsNotNesting() {
@@ -65,28 +67,43 @@ extension CommonMarkTests {
 
     /// Each `![[]()` leaves its `![` open; the peak includes the inner `[` of the last one.
     @Test func manyUnclosedImageBrackets() {
-        let markdown = "Intro.\n" + String(repeating: "![[]()", count: 20_000) + "\n"
+        let markdown = "Intro.\n" + String(repeating: "![[]()", count: 2_000) + "\n"
         let violations = CommonMark.limitViolations(in: markdown)
         let expected = [
             MarkdownLimitViolation(
-                line: 2, message: "20001 unclosed link brackets exceed the limit of 10000")
+                line: 2, message: "2001 unclosed link brackets exceed the limit of 1000")
         ]
-        #expect(markdown.utf8.count > 100_000, "the input is \(markdown.utf8.count) bytes")
         #expect(violations == expected, "got \(violations), want \(expected)")
     }
 
     @Test func bracketsAreCountedPerParagraph() {
-        let half = String(repeating: "![[]()", count: 6_000)
+        let half = String(repeating: "![[]()", count: 600)
         let apart = CommonMark.limitViolations(in: half + "\n\n" + half + "\n")
         #expect(
             apart.isEmpty, "a blank line ends the paragraph and its bracket stack, got \(apart)")
         let together = CommonMark.limitViolations(in: half + "\r\n" + half + "\r\n")
         let expected = [
             MarkdownLimitViolation(
-                line: 2, message: "12001 unclosed link brackets exceed the limit of 10000")
+                line: 2, message: "1201 unclosed link brackets exceed the limit of 1000")
         ]
         #expect(
             together == expected, "one paragraph over two lines: got \(together), want \(expected)")
+    }
+
+    /// CVE-2023-22486's other shape: few openers left open, then many links, each of which makes
+    /// cmark walk every opener; the count of open openers stays under its limit.
+    @Test func linksAfterUnclosedOpenersAreBoundedByBracketWork() {
+        let markdown = "Intro.\n\n" + String(repeating: "![", count: 999) + "\n"
+            + String(repeating: "[]()", count: 30_000) + "\n"
+        let violations = CommonMark.limitViolations(in: markdown)
+        let expected = [
+            MarkdownLimitViolation(
+                line: 4,
+                message: "too many links after unclosed '[' or '![': 30000000 bracket steps exceed the limit of 20000000")
+        ]
+        #expect(violations == expected, "got \(violations), want \(expected)")
+        let fewer = String(repeating: "![", count: 999) + String(repeating: "[]()", count: 19_000)
+        #expect(CommonMark.limitViolations(in: fewer).isEmpty, "19 million steps are allowed")
     }
 
     @Test func escapedAndClosedBracketsAreNotOpeners() {

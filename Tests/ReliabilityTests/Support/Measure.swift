@@ -1,0 +1,50 @@
+import Foundation
+
+/// Time and memory of a piece of work, for the bounds of the hostile suite.
+enum Measure {
+    // MARK: - Internal
+
+    /// Runs `body` and returns its result with the wall time it took.
+    static func time<T>(_ body: () throws -> T) rethrows -> (T, Duration) {
+        let clock = ContinuousClock()
+        var result: T?
+        let elapsed = try clock.measure { result = try body() }
+        return (result!, elapsed)
+    }
+
+    /// The resident set size of this process, in bytes (from `/proc/self/statm`; 0 elsewhere).
+    static func residentBytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    /// The peak resident set size of this process so far, in bytes (`VmHWM`; 0 elsewhere).
+    static func peakResidentBytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let digits = line.filter(\.isNumber)
+            return (Int(digits) ?? 0) * 1024
+        }
+        return 0
+    }
+
+    /// Whether this process runs under AddressSanitizer (`swift test --sanitize=address`), which
+    /// slows code down and holds freed memory in quarantine.
+    static let underAddressSanitizer: Bool = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") != nil
+
+    /// Time bounds are multiplied by this: 4 under AddressSanitizer, else 1.
+    static var timeScale: Double { underAddressSanitizer ? 4 : 1 }
+
+    /// Whether the slow tests were asked for (`AFTERMAIL_SLOW_TESTS=1`).
+    static var slowTestsEnabled: Bool { ProcessInfo.processInfo.environment["AFTERMAIL_SLOW_TESTS"] == "1" }
+}
+
+extension Duration {
+    /// The duration in seconds, for messages and comparisons.
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}
