@@ -56,7 +56,9 @@ extension CampaignLogReader {
                 if case .tooLong(let line) = next {
                     try run.pointee.skip(path: displayPath, line: line, "record longer than \(options.maxRecordBytes) bytes", options: options)
                 }
-                if case .incomplete(let line) = next { try skip(path: displayPath, line: line, Self.incompleteLine) }
+                if case .incomplete(let line) = next {
+                    try run.pointee.skip(path: displayPath, line: line, Self.incompleteLine, options: options)
+                }
                 continue
             }
             if bytes.allSatisfy(FieldNormalizer.isASCIISpace) { continue }

@@ -51,20 +51,9 @@ final class RecordReader {
 
     /// Opens `path` for reading; throws a ``LogError`` naming it when that fails.
     init(path: String, displayPath: String, quoteAware: Bool, maxRecordBytes: Int) throws(LogError) {
-<<<<<<< HEAD
         let fd = try LogFileDescriptor.open(path: path, displayPath: displayPath)
-=======
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            throw LogError(path: displayPath, line: nil, message: "cannot open: \(String(cString: strerror(errno)))")
-        }
         var info = stat()
         let known = fstat(fd, &info) == 0
-        if known, (info.st_mode & S_IFMT) == S_IFDIR {
-            close(fd)
-            throw LogError(path: displayPath, line: nil, message: "is a folder, not a log file")
-        }
->>>>>>> reliability
         self.fd = fd
         self.sizeAtOpen = known ? Int64(info.st_size) : -1
         self.quoteAware = quoteAware
