@@ -12,7 +12,9 @@ let package = Package(
         // For the fuzz package in Fuzz/ (a package can only depend on another's products).
         .library(
             name: "AftermailLibraries",
-            targets: ["AftermailCLI", "SiteBuilder", "Rendering", "CampaignMetrics", "CampaignLog", "Incidents", "CommonMark"]
+            targets: [
+                "AftermailCLI", "SiteBuilder", "Rendering", "CampaignMetrics", "CampaignLog", "Incidents", "CommonMark",
+            ]
         ),
     ],
     dependencies: [
@@ -55,7 +57,9 @@ let package = Package(
         .testTarget(name: "AftermailCLITests", dependencies: ["AftermailCLI"]),
         .testTarget(
             name: "ReliabilityTests",
-            dependencies: ["AftermailCLI", "SiteBuilder", "Rendering", "CampaignMetrics", "CampaignLog", "Incidents", "CommonMark"]
+            dependencies: [
+                "AftermailCLI", "SiteBuilder", "Rendering", "CampaignMetrics", "CampaignLog", "Incidents", "CommonMark",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

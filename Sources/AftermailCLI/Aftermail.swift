@@ -6,7 +6,10 @@ public struct Aftermail: ParsableCommand {
         commandName: "aftermail",
         abstract: "Turn an email campaign's event logs and incident notes into a published post-mortem.",
         discussion: "Exit status: 0 success, 1 a check failed (check, verify-plan), 2 bad input or usage.",
-        subcommands: [BuildCommand.self, CheckCommand.self, MetricsCommand.self, NewCommand.self, TemplatesCommand.self, VerifyPlanCommand.self]
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, MetricsCommand.self, NewCommand.self, TemplatesCommand.self,
+            VerifyPlanCommand.self,
+        ]
     )
 
     /// Makes the root command (ArgumentParser needs it).

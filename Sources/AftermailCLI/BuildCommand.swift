@@ -19,7 +19,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Where to write the site (default: <site>/output).")
     var output: String?
 
-    @Option(name: .customLong("private"), help: "Where to write the lists that name people (default: private_dir, else <site>/private).")
+    @Option(
+        name: .customLong("private"),
+        help: "Where to write the lists that name people (default: private_dir, else <site>/private).")
     var privateFolder: String?
 
     @Option(name: .customLong("base-url"), help: "The public address of the site (overrides base_url).")
@@ -50,7 +52,8 @@ struct BuildCommand: ParsableCommand {
             for warning in summary.warnings { terminal.error(warning) }
             terminal.write("Wrote \(summary.fileCount) files to \(summary.outputPath)\n")
             if let privatePath = summary.privatePath {
-                terminal.write("Wrote \(summary.privateFileCount) files that name people to \(privatePath) (keep it private)\n")
+                terminal.write(
+                    "Wrote \(summary.privateFileCount) files that name people to \(privatePath) (keep it private)\n")
             }
             for line in summary.incidentLines.prefix(20) { terminal.write("  \(line)\n") }
             if summary.incidentLines.count > 20 {

@@ -29,7 +29,8 @@ struct CheckCommand: ParsableCommand {
     var drafts = false
 
     func run() throws {
-        let root = URL(fileURLWithPath: site, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let root = URL(
+            fileURLWithPath: site, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let report: CheckReport
         do {
             report = try SiteCheck(options: BuildOptions(siteRoot: root, includeDrafts: drafts)).run()

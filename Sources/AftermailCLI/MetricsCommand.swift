@@ -58,10 +58,14 @@ struct MetricsCommand: ParsableCommand {
         }
         for line in reading.skippedSummary { terminal.error(line) }
         if reading.ignoredEvents > 0 {
-            terminal.error("note: \(reading.ignoredEvents) events of types that are not counted (resubscribes, rendering failures…) were ignored")
+            terminal.error(
+                "note: \(reading.ignoredEvents) events of types that are not counted (resubscribes, rendering failures…) were ignored"
+            )
         }
         if reading.unmatchedComplaints > 0 {
-            terminal.error("note: \(reading.unmatchedComplaints) abuse-report complaints matched no send of the run and count under 'unassigned'")
+            terminal.error(
+                "note: \(reading.unmatchedComplaints) abuse-report complaints matched no send of the run and count under 'unassigned'"
+            )
         }
         terminal.write(format == .json ? report.json : report.table)
     }

@@ -19,7 +19,8 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         let terminal = Terminal.current
-        let root = URL(fileURLWithPath: site, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let root = URL(
+            fileURLWithPath: site, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let today = String(Timestamp(seconds: Int64(Date().timeIntervalSince1970)).rfc3339.prefix(10))
         do {
             let created = try IncidentScaffold.create(slug: slug, siteRoot: root, day: today)

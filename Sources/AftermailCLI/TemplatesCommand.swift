@@ -24,7 +24,8 @@ struct TemplatesCommand: ParsableCommand {
         var force = false
 
         func run() throws {
-            let root = URL(fileURLWithPath: site, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            let root = URL(
+                fileURLWithPath: site, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             do {
                 for path in try TemplateExport.write(siteRoot: root, force: force) {
                     Terminal.current.write("wrote \(path)\n")

@@ -37,7 +37,8 @@ struct VerifyPlanCommand: ParsableCommand {
     @Option(help: "The number of variants the plan must have.")
     var expectVariants: Int?
 
-    @Option(help: "The largest allowed difference between a variant's share and its expected share (0.05: five points).")
+    @Option(
+        help: "The largest allowed difference between a variant's share and its expected share (0.05: five points).")
     var tolerance: Double = 0.05
 
     @Option(help: "How many offending rows of each kind to list.")
@@ -64,7 +65,8 @@ struct VerifyPlanCommand: ParsableCommand {
             }
             verification = try PlanVerifier.verify(
                 path: plan, suppressions: list,
-                options: PlanVerifier.Options(expectVariants: expectVariants, tolerance: tolerance, maxListed: maxListed))
+                options: PlanVerifier.Options(
+                    expectVariants: expectVariants, tolerance: tolerance, maxListed: maxListed))
         } catch {
             throw CommandFailure.badInput(error.description)
         }

@@ -38,8 +38,11 @@ struct ARFReader {
         guard !recipients.isEmpty else {
             return [.bad("no recipient: no Original-Rcpt-To, and the attached message has no To")]
         }
-        let dates = [message.header("date"), feedback?.header("arrival-date"), feedback?.header("received-date"), original?.header("date")]
-            .compactMap { $0 }
+        let dates = [
+            message.header("date"), feedback?.header("arrival-date"), feedback?.header("received-date"),
+            original?.header("date"),
+        ]
+        .compactMap { $0 }
         let timestamp = dates.lazy.compactMap(Timestamp.parseRFC5322).first
         let reportID = ProviderText.messageID(message.header("message-id"))
         return recipients.map { recipient in

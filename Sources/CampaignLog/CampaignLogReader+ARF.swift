@@ -7,7 +7,8 @@ extension CampaignLogReader {
     /// Reads ARF reports: one message per file, or an mbox of them (a file whose first line is a
     /// `From ` line; each message starts with one, and body lines starting so are escaped `>From `). Their complaints are held until ``finish(into:)``, when every send of the run is known.
     func readARF(path: String, displayPath: String) throws(LogError) {
-        let records = try RecordReader(path: path, displayPath: displayPath, quoteAware: false, maxRecordBytes: options.maxRecordBytes)
+        let records = try RecordReader(
+            path: path, displayPath: displayPath, quoteAware: false, maxRecordBytes: options.maxRecordBytes)
         let reader = ARFReader(fields: options.fields.arf)
         var message: [UInt8] = []
         var start = 0
@@ -33,7 +34,9 @@ extension CampaignLogReader {
         var isMbox: Bool?  // decided by the first line with content
         while let next = try records.next(displayPath: displayPath) {
             guard case .record(let bytes, let line) = next else { continue }  // an overlong line of a body
-            if isMbox == nil, !bytes.allSatisfy(FieldNormalizer.isASCIISpace) { isMbox = bytes.starts(with: "From ".utf8) }
+            if isMbox == nil, !bytes.allSatisfy(FieldNormalizer.isASCIISpace) {
+                isMbox = bytes.starts(with: "From ".utf8)
+            }
             if isMbox == true, bytes.starts(with: "From ".utf8) {
                 try flush()
                 start = line
@@ -69,7 +72,8 @@ extension CampaignLogReader {
                 kind: .complaint, timestamp: complaint.timestamp?.rfc3339 ?? complaint.rawDate,
                 recipient: complaint.recipient,
                 campaign: complaint.campaign ?? match.map { symbols.campaigns.name($0.campaign) },
-                variant: complaint.variant ?? match.map { symbols.variants.name($0.variant) }, eventID: complaint.eventID)
+                variant: complaint.variant ?? match.map { symbols.variants.name($0.variant) },
+                eventID: complaint.eventID)
             let accepted = try accept(event, line: complaint.line, path: complaint.path, scratch: &scratch, into: &sink)
             if accepted != nil && complaint.variant == nil && match == nil { countUnmatchedComplaint() }
         }

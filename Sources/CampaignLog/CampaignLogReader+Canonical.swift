@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension CampaignLogReader {
@@ -25,11 +25,14 @@ extension CampaignLogReader {
                     try Self.scanCanonicalCSV(path: path, displayPath: displayPath, options: options, run: run) {
                         (record: CanonicalRecord, line: Int) throws(LogError) in
                         if let pipe {
-                            if let (event, fingerprint) = try run.pointee.prepare(record, line: line, path: displayPath, options: options) {
+                            if let (event, fingerprint) = try run.pointee.prepare(
+                                record, line: line, path: displayPath, options: options)
+                            {
                                 pipe.push(event, fingerprint)
                             }
                         } else {
-                            _ = try run.pointee.accept(record, line: line, path: displayPath, options: options, into: &sinkPointer.pointee)
+                            _ = try run.pointee.accept(
+                                record, line: line, path: displayPath, options: options, into: &sinkPointer.pointee)
                         }
                         if run.pointee.report.eventsRead & 0xFFFF == 0, let progress {
                             progress(displayPath, run.pointee.report.eventsRead)
@@ -47,14 +50,17 @@ extension CampaignLogReader {
         path: String, displayPath: String, options: LogReadOptions, run: UnsafeMutablePointer<RunState>,
         _ handle: (CanonicalRecord, Int) throws(LogError) -> Void
     ) throws(LogError) {
-        let reader = try RecordReader(path: path, displayPath: displayPath, quoteAware: true, maxRecordBytes: options.maxRecordBytes)
+        let reader = try RecordReader(
+            path: path, displayPath: displayPath, quoteAware: true, maxRecordBytes: options.maxRecordBytes)
         var splitter = CSVFieldSplitter()
         var columns: [Int?]? = nil  // field index of each CanonicalColumn
         var width = 0
         while let next = try reader.next(displayPath: displayPath) {
             guard case .record(let bytes, let line) = next else {
                 if case .tooLong(let line) = next {
-                    try run.pointee.skip(path: displayPath, line: line, "record longer than \(options.maxRecordBytes) bytes", options: options)
+                    try run.pointee.skip(
+                        path: displayPath, line: line, "record longer than \(options.maxRecordBytes) bytes",
+                        options: options)
                 }
                 if case .incomplete(let line) = next {
                     try run.pointee.skip(path: displayPath, line: line, Self.incompleteLine, options: options)
@@ -73,7 +79,8 @@ extension CampaignLogReader {
             }
             guard splitter.fields.count == width else {
                 try run.pointee.skip(
-                    path: displayPath, line: line, "expected \(width) fields, found \(splitter.fields.count)", options: options)
+                    path: displayPath, line: line, "expected \(width) fields, found \(splitter.fields.count)",
+                    options: options)
                 continue
             }
             func field(_ column: CanonicalColumn) -> UnsafeRawBufferPointer? {
@@ -97,8 +104,11 @@ extension CampaignLogReader {
     }
 
     /// Reads canonical JSON Lines: one object per line with the canonical keys; blank lines are skipped.
-    func readCanonicalJSONLines<Sink: EventSink>(path: String, displayPath: String, into sink: inout Sink) throws(LogError) {
-        let reader = try RecordReader(path: path, displayPath: displayPath, quoteAware: false, maxRecordBytes: options.maxRecordBytes)
+    func readCanonicalJSONLines<Sink: EventSink>(path: String, displayPath: String, into sink: inout Sink)
+        throws(LogError)
+    {
+        let reader = try RecordReader(
+            path: path, displayPath: displayPath, quoteAware: false, maxRecordBytes: options.maxRecordBytes)
         var scanner = JSONObjectScanner()
         var values = [UInt8]()
         var ranges = [Range<Int>?](repeating: nil, count: CanonicalColumn.allCases.count)
@@ -152,7 +162,8 @@ extension CampaignLogReader {
     // MARK: - Private
 
     /// Maps the header row to columns; a missing required column or a repeated one is fatal.
-    private static func headerColumns(_ splitter: CSVFieldSplitter, line: Int, path: String) throws(LogError) -> [Int?] {
+    private static func headerColumns(_ splitter: CSVFieldSplitter, line: Int, path: String) throws(LogError) -> [Int?]
+    {
         var map = [Int?](repeating: nil, count: CanonicalColumn.allCases.count)
         var normalizer = FieldNormalizer()
         for index in splitter.fields.indices {

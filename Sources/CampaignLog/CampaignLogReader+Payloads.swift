@@ -51,7 +51,8 @@ extension CampaignLogReader {
 
     /// Parses one piece and hands its payloads (the elements of an array, or itself) to `payloads`.
     private func take<Reader: ProviderPayloadReader, Sink: EventSink>(
-        _ piece: JSONElementSplitter.Piece, _ path: String, _ payloads: Reader, _ scratch: inout [UInt8], _ sink: inout Sink
+        _ piece: JSONElementSplitter.Piece, _ path: String, _ payloads: Reader, _ scratch: inout [UInt8],
+        _ sink: inout Sink
     ) throws(LogError) {
         guard case .element(let bytes, let line, let column) = piece else {
             if case .broken(let line, let message) = piece { try skip(path: path, line: line, message) }
@@ -63,7 +64,8 @@ extension CampaignLogReader {
             value = try JSONParser.parse(bytes)
         } catch {
             let place = lines.place(of: error.offset)
-            let at = place.line == line ? "column \(column + error.offset)" : "line \(place.line), column \(place.column)"
+            let at =
+                place.line == line ? "column \(column + error.offset)" : "line \(place.line), column \(place.column)"
             return try skip(path: path, line: line, "invalid JSON at \(at): \(error.message)")
         }
         func handle(_ outcome: ProviderOutcome, _ offset: Int?) throws(LogError) {
@@ -73,7 +75,8 @@ extension CampaignLogReader {
                 let accepted = try accept(event, line: itemLine, path: path, scratch: &scratch, into: &sink)
                 guard let accepted, accepted.kind == .send || accepted.kind == .delivered else { return }
                 for id in event.messageIDs {
-                    state.attributions.remember(messageID: id, .init(campaign: accepted.campaign, variant: accepted.variant))
+                    state.attributions.remember(
+                        messageID: id, .init(campaign: accepted.campaign, variant: accepted.variant))
                 }
             case .ignored: ignore()
             case .bad(let message): try skip(path: path, line: itemLine, message)

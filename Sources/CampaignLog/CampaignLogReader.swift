@@ -27,7 +27,8 @@ public final class CampaignLogReader {
     ///   - displayPath: how to name it in messages (default: `path`).
     /// - Throws: ``LogError`` when the file cannot be read or recognised, or, with
     ///   ``LogReadOptions/strict``, at its first bad record.
-    public func read<Sink: EventSink>(path: String, displayPath: String? = nil, into sink: inout Sink) throws(LogError) {
+    public func read<Sink: EventSink>(path: String, displayPath: String? = nil, into sink: inout Sink) throws(LogError)
+    {
         let shown = displayPath ?? path
         state.report.files.append(shown)
         switch try LogFormat.detect(path: path, displayPath: shown) {
@@ -35,12 +36,14 @@ public final class CampaignLogReader {
         case .canonicalJSONLines: try readCanonicalJSONLines(path: path, displayPath: shown, into: &sink)
         case .canonicalJSON: try readPayloads(path: path, displayPath: shown, CanonicalPayloadReader(), into: &sink)
         case .sendGrid:
-            try readPayloads(path: path, displayPath: shown, SendGridReader(fields: options.fields.sendGrid), into: &sink)
+            try readPayloads(
+                path: path, displayPath: shown, SendGridReader(fields: options.fields.sendGrid), into: &sink)
         case .mailgun:
             try readPayloads(path: path, displayPath: shown, MailgunReader(fields: options.fields.mailgun), into: &sink)
         case .ses: try readPayloads(path: path, displayPath: shown, SESReader(fields: options.fields.ses), into: &sink)
         case .postmark:
-            try readPayloads(path: path, displayPath: shown, PostmarkReader(fields: options.fields.postmark), into: &sink)
+            try readPayloads(
+                path: path, displayPath: shown, PostmarkReader(fields: options.fields.postmark), into: &sink)
         case .arf: try readARF(path: path, displayPath: shown)
         }
     }
@@ -94,7 +97,8 @@ public final class CampaignLogReader {
     /// Field text fit for a message: at most 40 characters, control characters shown as `?`.
     static func excerpt(_ bytes: UnsafeRawBufferPointer) -> String {
         let text = String(decoding: bytes.prefix(160), as: UTF8.self)
-        let cleaned = String(text.unicodeScalars.prefix(40).map { $0.properties.generalCategory == .control ? "?" : Character($0) })
+        let cleaned = String(
+            text.unicodeScalars.prefix(40).map { $0.properties.generalCategory == .control ? "?" : Character($0) })
         return text.unicodeScalars.count > 40 ? cleaned + "…" : cleaned
     }
 }

@@ -21,6 +21,7 @@ struct CanonicalPayloadReader: ProviderPayloadReader {
         return .event(
             ProviderEvent(
                 kind: kind, timestamp: object["timestamp"]?.text, recipient: object["recipient"]?.text,
-                campaign: object["campaign"]?.text, variant: object["variant"]?.text, eventID: object["event_id"]?.text))
+                campaign: object["campaign"]?.text, variant: object["variant"]?.text, eventID: object["event_id"]?.text)
+        )
     }
 }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Streams a file in large buffers as they come, without looking for line ends (a JSON file may be
@@ -32,7 +32,8 @@ final class ChunkReader {
             let got = read(fd, buffer + count, capacity - count)
             guard got >= 0 else {
                 if errno == EINTR { continue }
-                throw LogError(path: displayPath, line: nil, message: "read failed: \(String(cString: strerror(errno)))")
+                throw LogError(
+                    path: displayPath, line: nil, message: "read failed: \(String(cString: strerror(errno)))")
             }
             if got == 0 { break }
             count += got

@@ -51,7 +51,9 @@ struct JSONObjectScanner {
                     let key = UnsafeRawBufferPointer(rebasing: keyBuffer[0..<keyLength])
                     switch value {
                     case .string(let length):
-                        buffers[1].withUnsafeBytes { member(key, .text(UnsafeRawBufferPointer(rebasing: $0[0..<length]))) }
+                        buffers[1].withUnsafeBytes {
+                            member(key, .text(UnsafeRawBufferPointer(rebasing: $0[0..<length])))
+                        }
                     case .literal(let range): member(key, .text(UnsafeRawBufferPointer(rebasing: bytes[range])))
                     case .null: member(key, .null)
                     case .nested: member(key, .nested)
@@ -107,12 +109,16 @@ struct JSONObjectScanner {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == 0x20 || byte == 0x09
                     || byte == 0x0A || byte == 0x0D
-                { break }
+                {
+                    break
+                }
                 index += 1
             }
             let literal = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
             if literal.elementsEqual("null".utf8) { return .null }
-            if literal.elementsEqual("true".utf8) || literal.elementsEqual("false".utf8) { return .literal(start..<index) }
+            if literal.elementsEqual("true".utf8) || literal.elementsEqual("false".utf8) {
+                return .literal(start..<index)
+            }
             guard isNumber(literal) else { throw fail("invalid value") }
             return .literal(start..<index)
         }
@@ -139,7 +145,9 @@ struct JSONObjectScanner {
         while true {
             guard index < bytes.count else { throw fail("unterminated string") }
             let byte = bytes[index]
-            if buffers[slot].count < length + 4 { buffers[slot].append(contentsOf: repeatElement(0, count: length + 64)) }
+            if buffers[slot].count < length + 4 {
+                buffers[slot].append(contentsOf: repeatElement(0, count: length + 64))
+            }
             if byte == UInt8(ascii: "\"") {
                 index += 1
                 return length

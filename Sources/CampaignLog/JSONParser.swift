@@ -76,7 +76,9 @@ struct JSONParser {
         }
         while true {
             skipSpace()
-            guard peek() == UInt8(ascii: "\"") else { throw fail(peek() == nil ? "unexpected end of input inside an object" : "expected a member name") }
+            guard peek() == UInt8(ascii: "\"") else {
+                throw fail(peek() == nil ? "unexpected end of input inside an object" : "expected a member name")
+            }
             let key = try string()
             skipSpace()
             guard peek() == UInt8(ascii: ":") else { throw fail("expected ':' after a member name") }

@@ -7,17 +7,23 @@ extension LogFormat {
         let keys = Set(names)
         if keys.contains("event-data") || (keys.contains("items") && !keys.contains("event")) { return .mailgun }
         if keys.contains("RecordType") { return .postmark }
-        if keys.contains("eventType") || keys.contains("notificationType") || keys.contains("Type") && keys.contains("Message") {
+        if keys.contains("eventType") || keys.contains("notificationType")
+            || keys.contains("Type") && keys.contains("Message")
+        {
             return .ses
         }
-        if keys.contains("sg_event_id") || keys.contains("sg_message_id") || keys.contains("email") && keys.contains("event") {
+        if keys.contains("sg_event_id") || keys.contains("sg_message_id")
+            || keys.contains("email") && keys.contains("event")
+        {
             return .sendGrid
         }
         let canonical = !keys.isDisjoint(with: ["timestamp", "recipient", "event", "campaign", "variant"])
         if keys.contains("event") && !keys.isDisjoint(with: mailgunMarkers) {
             // A canonical line may carry extra keys, but not Mailgun's own.
             let mailgunOnly = keys.subtracting(["id", "tags", "message"])
-            guard canonical, keys.contains("recipient"), mailgunOnly.isDisjoint(with: mailgunMarkers) else { return .mailgun }
+            guard canonical, keys.contains("recipient"), mailgunOnly.isDisjoint(with: mailgunMarkers) else {
+                return .mailgun
+            }
         }
         guard canonical else { return nil }
         return oneLine ? .canonicalJSONLines : .canonicalJSON
@@ -25,7 +31,9 @@ extension LogFormat {
 
     /// An email file: an mbox (a `From ` line first) or a message whose header says it is a
     /// feedback report (or has a message attached: Microsoft JMRP reports are no ARF).
-    static func mailFormat(firstLine: ArraySlice<UInt8>, head: ArraySlice<UInt8>, displayPath: String) throws(LogError) -> LogFormat? {
+    static func mailFormat(firstLine: ArraySlice<UInt8>, head: ArraySlice<UInt8>, displayPath: String) throws(LogError)
+        -> LogFormat?
+    {
         if firstLine.starts(with: "From ".utf8) { return .arf }
         guard let colon = firstLine.firstIndex(of: UInt8(ascii: ":")), colon > firstLine.startIndex,
             firstLine[..<colon].allSatisfy({ $0 > 0x20 && $0 < 0x7F })

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The formats Aftermail reads, recognised from a file's first bytes (never from its name).
@@ -77,7 +77,8 @@ enum LogFormat: Equatable {
 extension Substring {
     /// The text without surrounding spaces, tabs, CRs and double quotes.
     fileprivate var trimmingASCIISpaceAndQuotes: String {
-        String(drop { $0 == " " || $0 == "\t" || $0 == "\"" || $0 == "\r" }
-            .reversed().drop { $0 == " " || $0 == "\t" || $0 == "\"" || $0 == "\r" }.reversed())
+        String(
+            drop { $0 == " " || $0 == "\t" || $0 == "\"" || $0 == "\r" }
+                .reversed().drop { $0 == " " || $0 == "\t" || $0 == "\"" || $0 == "\r" }.reversed())
     }
 }

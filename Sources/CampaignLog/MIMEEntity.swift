@@ -28,7 +28,8 @@ struct MIMEEntity {
             } else if let colon = line.firstIndex(of: ":"), colon > line.startIndex,
                 line[..<colon].allSatisfy({ $0.isASCII && $0 != " " && !$0.isWhitespace })
             {
-                headers.append((line[..<colon].lowercased(), String(line[line.index(after: colon)...]).trimmingCharacters))
+                headers.append(
+                    (line[..<colon].lowercased(), String(line[line.index(after: colon)...]).trimmingCharacters))
             } else {
                 break
             }
@@ -67,7 +68,9 @@ struct MIMEEntity {
             guard let equals = parameter.firstIndex(of: "=") else { continue }
             guard parameter[..<equals].trimmingCharacters.lowercased() == name else { continue }
             var text = parameter[parameter.index(after: equals)...].trimmingCharacters
-            if text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2 { text = String(text.dropFirst().dropLast()) }
+            if text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2 {
+                text = String(text.dropFirst().dropLast())
+            }
             return text
         }
         return nil
@@ -75,7 +78,8 @@ struct MIMEEntity {
 
     /// The parts of a multipart body (empty for anything else).
     var parts: [MIMEEntity] {
-        guard mediaType.hasPrefix("multipart/"), let boundary = contentTypeParameter("boundary"), !boundary.isEmpty else {
+        guard mediaType.hasPrefix("multipart/"), let boundary = contentTypeParameter("boundary"), !boundary.isEmpty
+        else {
             return []
         }
         let delimiter = "--" + boundary

@@ -59,9 +59,11 @@ struct MailgunReader: ProviderPayloadReader {
         }
         let variables = event["user-variables"]?.object
         let tags = ProviderText.strings(event["tags"])
-        let variant = ProviderText.first(fields.variantKeys, in: variables)
+        let variant =
+            ProviderText.first(fields.variantKeys, in: variables)
             ?? ProviderText.tagged(fields.variantTagPrefix, in: tags)
-        var campaign = ProviderText.first(fields.campaignKeys, in: variables)
+        var campaign =
+            ProviderText.first(fields.campaignKeys, in: variables)
             ?? ProviderText.tagged(fields.campaignTagPrefix, in: tags)
         if fields.useCampaigns, campaign == nil, let first = event["campaigns"]?.array?.first {
             campaign = first["id"]?.nonBlankText ?? first.nonBlankText
@@ -72,6 +74,7 @@ struct MailgunReader: ProviderPayloadReader {
                 recipient: event["recipient"]?.text ?? ProviderText.address(payload["envelope", "targets"]?.string),
                 campaign: campaign, variant: variant,
                 eventID: event["id"]?.nonBlankText.map { "mailgun:\(name):\($0)" },
-                messageIDs: ProviderText.messageID(payload["message", "headers", "message-id"]?.string).map { [$0] } ?? []))
+                messageIDs: ProviderText.messageID(payload["message", "headers", "message-id"]?.string).map { [$0] }
+                    ?? []))
     }
 }

@@ -69,7 +69,8 @@ public final class PlanReader {
         // Size the address table from the file: a plan row is about 30 bytes.
         let rows = CampaignLogReader.fileSize(path) / 30
         if rows > 1024 { recipients = SymbolTable(expectedCount: rows, averageBytes: 22) }
-        self.reader = try RecordReader(path: path, displayPath: self.displayPath, quoteAware: true, maxRecordBytes: maxRecordBytes)
+        self.reader = try RecordReader(
+            path: path, displayPath: self.displayPath, quoteAware: true, maxRecordBytes: maxRecordBytes)
         try readHeader()
     }
 
@@ -77,7 +78,9 @@ public final class PlanReader {
     public func next() throws(LogError) -> Row? {
         while let next = try reader.next(displayPath: displayPath) {
             guard case .record(let bytes, let line) = next else {
-                if case .tooLong(let line) = next { return .bad(problem(line, "row longer than \(reader.maxRecordBytes) bytes")) }
+                if case .tooLong(let line) = next {
+                    return .bad(problem(line, "row longer than \(reader.maxRecordBytes) bytes"))
+                }
                 if case .incomplete(let line) = next { return .bad(problem(line, CampaignLogReader.incompleteLine)) }
                 continue
             }
@@ -102,7 +105,9 @@ public final class PlanReader {
             guard variant >= 0 else { return .bad(problem(line, "missing variant")) }
             let matched = matchedIDs.isEmpty ? nil : matchedIDs[recipient]
             return .assignment(
-                Assignment(recipient: recipient, variant: variant, line: line, isRepeat: Int(recipient) < known, matched: matched))
+                Assignment(
+                    recipient: recipient, variant: variant, line: line, isRepeat: Int(recipient) < known,
+                    matched: matched))
         }
         return nil
     }
@@ -130,7 +135,9 @@ public final class PlanReader {
     private func readHeader() throws(LogError) {
         while let next = try reader.next(displayPath: displayPath) {
             guard case .record(let bytes, let line) = next else {
-                if case .tooLong(let line) = next { throw problem(line, "header longer than \(reader.maxRecordBytes) bytes") }
+                if case .tooLong(let line) = next {
+                    throw problem(line, "header longer than \(reader.maxRecordBytes) bytes")
+                }
                 continue
             }
             guard let first = bytes.firstIndex(where: { !FieldNormalizer.isASCIISpace($0) }) else { continue }
@@ -154,7 +161,8 @@ public final class PlanReader {
                 columns[key] = index
             }
             guard let recipient = columns["recipient"], let variant = columns["variant"] else {
-                throw problem(line, "the plan's header must name the columns recipient and variant (as in 'recipient,variant')")
+                throw problem(
+                    line, "the plan's header must name the columns recipient and variant (as in 'recipient,variant')")
             }
             (recipientColumn, variantColumn, width) = (recipient, variant, splitter.fields.count)
             return

@@ -16,7 +16,8 @@ enum ProviderText {
         if let open = text.firstIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
             return String(text[text.index(after: open)..<close]).trimmingSpaces
         }
-        let first = text.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? text
+        let first =
+            text.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? text
         return first.trimmingSpaces
     }
 
@@ -77,7 +78,8 @@ extension String {
 extension ProviderText {
     /// Text fit for a message: at most 40 characters, control characters shown as `?`.
     static func excerpt(_ text: String) -> String {
-        let cleaned = String(text.unicodeScalars.prefix(40).map { $0.properties.generalCategory == .control ? "?" : Character($0) })
+        let cleaned = String(
+            text.unicodeScalars.prefix(40).map { $0.properties.generalCategory == .control ? "?" : Character($0) })
         return text.unicodeScalars.count > 40 ? cleaned + "…" : cleaned
     }
 }

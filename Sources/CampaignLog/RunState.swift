@@ -14,7 +14,9 @@ struct RunState {
     mutating func accept<Sink: EventSink>(
         _ record: CanonicalRecord, line: Int, path: String, options: LogReadOptions, into sink: inout Sink
     ) throws(LogError) -> Event? {
-        guard let (event, fingerprint) = try prepare(record, line: line, path: path, options: options) else { return nil }
+        guard let (event, fingerprint) = try prepare(record, line: line, path: path, options: options) else {
+            return nil
+        }
         if let fingerprint, !ids.insert(fingerprint) {
             report.duplicatesDropped += 1
             return nil
@@ -29,11 +31,14 @@ struct RunState {
         _ record: CanonicalRecord, line: Int, path: String, options: LogReadOptions
     ) throws(LogError) -> (Event, EventIDSet.Fingerprint?)? {
         guard let kind = record.kind ?? record.event.flatMap({ kindOf($0) }) else {
-            let shown = record.event.flatMap(CampaignLogReader.nonBlank).map { "unknown event '\(CampaignLogReader.excerpt($0))'" }
+            let shown = record.event.flatMap(CampaignLogReader.nonBlank).map {
+                "unknown event '\(CampaignLogReader.excerpt($0))'"
+            }
             try skip(path: path, line: line, shown ?? "missing event", options: options)
             return nil
         }
-        guard let rawTime = record.timestamp, let timestamp = normalizer.normalize(rawTime, foldCase: false, Timestamp.parse)
+        guard let rawTime = record.timestamp,
+            let timestamp = normalizer.normalize(rawTime, foldCase: false, Timestamp.parse)
         else {
             let problem = record.timestamp.flatMap(CampaignLogReader.nonBlank).map {
                 "invalid timestamp '\(CampaignLogReader.excerpt($0))' (RFC 3339 with an offset, or Unix seconds)"
@@ -57,14 +62,19 @@ struct RunState {
         }
         var variant = LogSymbols.unassigned
         if let raw = record.variant {
-            variant = normalizer.normalize(raw, foldCase: false) { $0.isEmpty ? LogSymbols.unassigned : symbols.variants.intern($0) }
+            variant = normalizer.normalize(raw, foldCase: false) {
+                $0.isEmpty ? LogSymbols.unassigned : symbols.variants.intern($0)
+            }
         }
         report.eventsRead += 1
         var fingerprint: EventIDSet.Fingerprint?
         if let rawID = record.eventID {
             fingerprint = normalizer.normalize(rawID, foldCase: false) { $0.isEmpty ? nil : EventIDSet.fingerprint($0) }
         }
-        return (Event(timestamp: timestamp, campaign: campaign, variant: variant, recipient: recipient, kind: kind), fingerprint)
+        return (
+            Event(timestamp: timestamp, campaign: campaign, variant: variant, recipient: recipient, kind: kind),
+            fingerprint
+        )
     }
 
     /// The second half of ``accept`` for an event that is not a duplicate: notes a send for ARF

@@ -29,12 +29,17 @@ struct SESReader: ProviderPayloadReader {
             return try events(object, snsID: nil) { (outcome) throws(E) in try emit(outcome, nil) }
         }
         guard type == "Notification" else { return try emit(.ignored, nil) }  // subscription confirmations
-        guard let text = object["Message"]?.string else { return try emit(.bad("the SNS 'Message' is not a string"), nil) }
+        guard let text = object["Message"]?.string else {
+            return try emit(.bad("the SNS 'Message' is not a string"), nil)
+        }
         let inner: JSONValue
         do {
             inner = try JSONParser.parse(Array(text.utf8))
         } catch {
-            return try emit(.bad("the SNS 'Message' is not an SES event in JSON (\(error.message) at character \(error.offset + 1))"), nil)
+            return try emit(
+                .bad(
+                    "the SNS 'Message' is not an SES event in JSON (\(error.message) at character \(error.offset + 1))"),
+                nil)
         }
         guard let event = inner.object else { return try emit(.bad("the SNS 'Message' is not a JSON object"), nil) }
         let snsID = object["MessageId"]?.nonBlankText
@@ -76,8 +81,11 @@ struct SESReader: ProviderPayloadReader {
         } else {
             recipients = (mail?["destination"]?.array ?? []).compactMap(\.string)
         }
-        guard !recipients.isEmpty else { return try emit(.bad("no recipient in a '\(ProviderText.excerpt(type))' event")) }
-        let timestamp = kind == .send || kind == .dropped
+        guard !recipients.isEmpty else {
+            return try emit(.bad("no recipient in a '\(ProviderText.excerpt(type))' event"))
+        }
+        let timestamp =
+            kind == .send || kind == .dropped
             ? mail?["timestamp"]?.string : (detail?["timestamp"] ?? mail?["timestamp"])?.string
         let (campaign, variant) = attribution(mail)
         let feedbackID = detail?["feedbackId"]?.nonBlankText
@@ -106,7 +114,9 @@ struct SESReader: ProviderPayloadReader {
         func header(_ names: [String]) -> String? {
             for name in names {
                 let lowered = name.lowercased()
-                if let value = headers.first(where: { $0.0 == lowered })?.1.trimmingSpaces, !value.isEmpty { return value }
+                if let value = headers.first(where: { $0.0 == lowered })?.1.trimmingSpaces, !value.isEmpty {
+                    return value
+                }
             }
             return nil
         }
@@ -123,9 +133,11 @@ struct SESReader: ProviderPayloadReader {
         if new["unsubscribeAll"]?.bool == true && old?["unsubscribeAll"]?.bool != true { return true }
         func optedOut(_ preferences: JSONValue?) -> Set<String> {
             let topics = preferences?["topicSubscriptionStatus"]?.array ?? []
-            return Set(topics.compactMap { topic in
-                topic["subscriptionStatus"]?.string?.lowercased() == "optout" ? topic["topicName"]?.string ?? "" : nil
-            })
+            return Set(
+                topics.compactMap { topic in
+                    topic["subscriptionStatus"]?.string?.lowercased() == "optout"
+                        ? topic["topicName"]?.string ?? "" : nil
+                })
         }
         return !optedOut(new).subtracting(optedOut(old)).isEmpty
     }

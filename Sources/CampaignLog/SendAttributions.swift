@@ -28,14 +28,18 @@ struct SendAttributions {
         let index = Int(event.recipient)
         if index >= latest.count {
             latest.append(
-                contentsOf: repeatElement(Latest(time: .min, campaign: -1, variant: -1, isSend: false), count: index + 1 - latest.count))
+                contentsOf: repeatElement(
+                    Latest(time: .min, campaign: -1, variant: -1, isSend: false), count: index + 1 - latest.count))
         }
         let isSend = event.kind == .send
         let known = latest[index]
-        guard isSend ? !known.isSend || event.timestamp.microseconds >= known.time
-            : !known.isSend && event.timestamp.microseconds >= known.time
+        guard
+            isSend
+                ? !known.isSend || event.timestamp.microseconds >= known.time
+                : !known.isSend && event.timestamp.microseconds >= known.time
         else { return }
-        latest[index] = Latest(time: event.timestamp.microseconds, campaign: event.campaign, variant: event.variant, isSend: isSend)
+        latest[index] = Latest(
+            time: event.timestamp.microseconds, campaign: event.campaign, variant: event.variant, isSend: isSend)
     }
 
     /// The campaign and variant of the message `id`; an id `local@domain` not seen whole is also
@@ -77,6 +81,8 @@ struct SendAttributions {
     }
 
     private static func unpack(_ value: UInt64) -> Attribution {
-        Attribution(campaign: Int32(bitPattern: UInt32(value >> 32)), variant: Int32(bitPattern: UInt32(truncatingIfNeeded: value)))
+        Attribution(
+            campaign: Int32(bitPattern: UInt32(value >> 32)),
+            variant: Int32(bitPattern: UInt32(truncatingIfNeeded: value)))
     }
 }

@@ -45,9 +45,11 @@ struct SendGridReader: ProviderPayloadReader {
         default: return .bad("unknown SendGrid event '\(ProviderText.excerpt(name))'")
         }
         let categories = ProviderText.strings(event["category"])
-        var variant = ProviderText.first(fields.variantKeys, in: event)
+        var variant =
+            ProviderText.first(fields.variantKeys, in: event)
             ?? ProviderText.tagged(fields.variantCategoryPrefix, in: categories)
-        var campaign = ProviderText.first(fields.campaignKeys, in: event)
+        var campaign =
+            ProviderText.first(fields.campaignKeys, in: event)
             ?? ProviderText.tagged(fields.campaignCategoryPrefix, in: categories)
         if fields.marketingCampaignFields {
             variant = variant ?? event["marketing_campaign_version"]?.nonBlankText

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Interns byte strings into dense `Int32` ids without building a `String` per lookup.
@@ -136,7 +136,9 @@ public struct SymbolTable: Sendable {
                     if length == bytes.count
                         && (length == 0 || memcmp(arena.baseAddress! + offset + 8, bytes.baseAddress!, length) == 0)
                     {
-                        return (index, Int32(bitPattern: arena.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
+                        return (
+                            index, Int32(bitPattern: arena.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))
+                        )
                     }
                 }
                 index = (index + 1) & mask

@@ -33,7 +33,8 @@ extension CampaignFigures {
         if let plan {
             lines.append(
                 "plan: \(plan.plannedRecipients) planned recipients, \(plan.recipientsSentUnplannedVariant) sent a variant "
-                    + "not assigned to them, \(plan.plannedNeverSent) never sent, \(plan.sentNotInPlan) sent but not in the plan")
+                    + "not assigned to them, \(plan.plannedNeverSent) never sent, \(plan.sentNotInPlan) sent but not in the plan"
+            )
         }
         return lines
     }

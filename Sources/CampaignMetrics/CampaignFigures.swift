@@ -57,12 +57,18 @@ public struct CampaignFigures: Sendable, Equatable {
 
     /// Whether complaint rates differ across the named variants, and which are credibly worst.
     public var complaintTest: RateTest {
-        RateTest(arms: namedVariants.map { RateTest.Arm(variant: $0.variant ?? "", events: $0.complaints, base: $0.engagementBase) })
+        RateTest(
+            arms: namedVariants.map {
+                RateTest.Arm(variant: $0.variant ?? "", events: $0.complaints, base: $0.engagementBase)
+            })
     }
 
     /// Whether unsubscribe rates differ across the named variants, and which are credibly worst.
     public var unsubscribeTest: RateTest {
-        RateTest(arms: namedVariants.map { RateTest.Arm(variant: $0.variant ?? "", events: $0.unsubscribes, base: $0.engagementBase) })
+        RateTest(
+            arms: namedVariants.map {
+                RateTest.Arm(variant: $0.variant ?? "", events: $0.unsubscribes, base: $0.engagementBase)
+            })
     }
 
     /// The variants other than `unassigned`.

@@ -10,7 +10,8 @@ extension CampaignState {
             timeline.firstSendToFirstComplaint = Double(firstComplaint.microseconds - firstSend.microseconds) / 1e6
         }
         if let lastSend, let firstComplaint {
-            timeline.firstComplaintToLastSend = Double(max(0, lastSend.microseconds - firstComplaint.microseconds)) / 1e6
+            timeline.firstComplaintToLastSend =
+                Double(max(0, lastSend.microseconds - firstComplaint.microseconds)) / 1e6
         }
         timeline.sendsAfterFirstComplaint = pass.sendsAfterFirstComplaint
         timeline.complaintsAfterLastSend = pass.complaintsAfterLastSend
@@ -30,7 +31,9 @@ extension CampaignState {
         let locals = variantsSeen.map(Int.init).sorted { names[$0] < names[$1] }
         let row = Dictionary(uniqueKeysWithValues: locals.enumerated().map { ($1, $0) })
         let zeros = Array(repeating: 0, count: buckets.count)
-        var series = locals.map { Timeline.Series(variant: names[$0], sends: zeros, delivered: zeros, complaints: zeros, unsubscribes: zeros) }
+        var series = locals.map {
+            Timeline.Series(variant: names[$0], sends: zeros, delivered: zeros, complaints: zeros, unsubscribes: zeros)
+        }
         for (key, counts) in minutes {
             let column = position[Self.floorDivide(key.minute, perBucket)]!
             let index = row[Int(key.variant)]!

@@ -20,9 +20,11 @@ public struct DelaySummary: Sendable, Equatable {
         guard !delays.isEmpty else { return nil }
         let sorted = delays.sorted()
         let middle = sorted.count / 2
-        let median = sorted.count % 2 == 1
+        let median =
+            sorted.count % 2 == 1
             ? Double(sorted[middle]) : (Double(sorted[middle - 1]) + Double(sorted[middle])) / 2
-        return DelaySummary(min: Double(sorted[0]) / 1e6, median: median / 1e6, max: Double(sorted[sorted.count - 1]) / 1e6)
+        return DelaySummary(
+            min: Double(sorted[0]) / 1e6, median: median / 1e6, max: Double(sorted[sorted.count - 1]) / 1e6)
     }
 
     /// Writes `{"min": …, "median": …, "max": …}` under `key`, or null.

@@ -11,8 +11,10 @@ extension MetricsReport {
             lines.append(
                 "  \(campaign.recipients) recipients, \(campaign.recipientsWithMultipleVariants) "
                     + "received more than one variant")
-            let header = ["variant", "sends", "delivered", "bounces", "complaints", "unsubs", "recipients",
-                          "complaint %", "unsub %", "bounce %"]
+            let header = [
+                "variant", "sends", "delivered", "bounces", "complaints", "unsubs", "recipients",
+                "complaint %", "unsub %", "bounce %",
+            ]
             var rows = [header]
             for figures in campaign.variants + [campaign.totals] {
                 rows.append([
@@ -26,7 +28,8 @@ extension MetricsReport {
             lines += campaign.diagnosisLines.map { "  " + $0 }
             lines.append("")
         }
-        lines.append("\(eventsRead) events read, \(duplicatesDropped) duplicates dropped, \(recordsSkipped) bad records skipped")
+        lines.append(
+            "\(eventsRead) events read, \(duplicatesDropped) duplicates dropped, \(recordsSkipped) bad records skipped")
         return lines.joined(separator: "\n") + "\n"
     }
 

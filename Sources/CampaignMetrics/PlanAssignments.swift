@@ -76,7 +76,9 @@ public struct PlanAssignments: Sendable {
             return
         }
         repeated.insert(assignment.recipient)
-        if firstVariant[id] != assignment.variant, !(extraVariants[assignment.recipient]?.contains(assignment.variant) ?? false) {
+        if firstVariant[id] != assignment.variant,
+            !(extraVariants[assignment.recipient]?.contains(assignment.variant) ?? false)
+        {
             extraVariants[assignment.recipient, default: []].append(assignment.variant)
         }
     }

@@ -51,7 +51,9 @@ public struct PlanComparison: Sendable, Equatable {
         recipientsAssignedMoreThanOnce = plan.recipientsAssignedMoreThanOnce
         // Campaign-local index of each plan variant (-1: never sent in this campaign).
         let planLocal: [Int] = plan.variantNames.map { name in
-            guard let global = symbols.variants.lookupName(name), Int(global) < campaign.localIndex.count else { return -1 }
+            guard let global = symbols.variants.lookupName(name), Int(global) < campaign.localIndex.count else {
+                return -1
+            }
             return Int(campaign.localIndex[Int(global)])
         }
         var planned = Array(repeating: (recipients: 0, asPlanned: 0, notSent: 0), count: plan.variantNames.count)

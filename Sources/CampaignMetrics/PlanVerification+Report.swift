@@ -32,7 +32,8 @@ extension PlanVerification {
         }
         if suppressedRows > 0 {
             lines.append(
-                "error: \(Self.count(suppressedRows, "row")) \(suppressedRows == 1 ? "assigns" : "assign") \(Self.count(suppressedRecipients, "suppressed address"))")
+                "error: \(Self.count(suppressedRows, "row")) \(suppressedRows == 1 ? "assigns" : "assign") \(Self.count(suppressedRecipients, "suppressed address"))"
+            )
             lines += suppressed.map { "\(plan):\($0.line): error: suppressed address assigned (\($0.variant))" }
             lines += more(suppressedRows, listed: suppressed.count)
         }

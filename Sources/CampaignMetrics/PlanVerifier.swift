@@ -54,7 +54,9 @@ public enum PlanVerifier {
             }
             result.rows += 1
             let variant = Int(row.variant)
-            if variant >= rowsPerVariant.count { rowsPerVariant.append(contentsOf: repeatElement(0, count: variant - rowsPerVariant.count + 1)) }
+            if variant >= rowsPerVariant.count {
+                rowsPerVariant.append(contentsOf: repeatElement(0, count: variant - rowsPerVariant.count + 1))
+            }
             rowsPerVariant[variant] += 1
             if row.isRepeat {
                 result.repeatedRows += 1

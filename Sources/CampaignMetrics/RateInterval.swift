@@ -27,7 +27,8 @@ public struct RateInterval: Sendable, Equatable {
         let centre = (p + z2 / (2 * n)) / scale
         let half = z / scale * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot()
         // At the edges the bounds are exactly 0 and 1; keep them so rather than ±1 ulp.
-        return RateInterval(low: count == 0 ? 0 : max(0, centre - half), high: count == trials ? 1 : min(1, centre + half))
+        return RateInterval(
+            low: count == 0 ? 0 : max(0, centre - half), high: count == trials ? 1 : min(1, centre + half))
     }
 
     /// Writes `{"low": …, "high": …}` under `key`, or null.

@@ -34,7 +34,9 @@ public struct RecipientLists: Sendable, Equatable {
 extension MetricsAccumulator {
     /// The recipient lists of every campaign, sorted by campaign id.
     public func recipientLists(symbols: LogSymbols) -> [RecipientLists] {
-        campaignStates.filter(\.hasEvents).map { $0.recipientLists(symbols: symbols) }.sorted { $0.campaign < $1.campaign }
+        campaignStates.filter(\.hasEvents).map { $0.recipientLists(symbols: symbols) }.sorted {
+            $0.campaign < $1.campaign
+        }
     }
 }
 
@@ -57,10 +59,14 @@ extension CampaignState {
                 default: break
                 }
             }
-            rows.append(RecipientLists.Row(
-                recipient: symbols.recipients.name(recipient), variants: variants, complaints: Int(state.complaints),
-                unsubscribes: Int(state.unsubscribes), firstComplaint: firstComplaint.map(Timestamp.init(microseconds:)),
-                optOut: state.optOut == Int64.max ? nil : Timestamp(microseconds: state.optOut), sendsAfterOptOut: laterSends))
+            rows.append(
+                RecipientLists.Row(
+                    recipient: symbols.recipients.name(recipient), variants: variants,
+                    complaints: Int(state.complaints),
+                    unsubscribes: Int(state.unsubscribes),
+                    firstComplaint: firstComplaint.map(Timestamp.init(microseconds:)),
+                    optOut: state.optOut == Int64.max ? nil : Timestamp(microseconds: state.optOut),
+                    sendsAfterOptOut: laterSends))
         }
         return RecipientLists(campaign: symbols.campaigns.name(id), rows: rows.sorted { $0.recipient < $1.recipient })
     }

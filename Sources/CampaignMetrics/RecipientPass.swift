@@ -33,7 +33,8 @@ struct RecipientPass {
     /// which break ties between events at the same instant (so the order of the log never matters).
     init(_ state: CampaignState, names: [String]) {
         let width = state.variantIDs.count
-        let unassigned = LogSymbols.unassigned < state.localIndex.count ? Int(state.localIndex[Int(LogSymbols.unassigned)]) : -1
+        let unassigned =
+            LogSymbols.unassigned < state.localIndex.count ? Int(state.localIndex[Int(LogSymbols.unassigned)]) : -1
         let named = width - (unassigned >= 0 ? 1 : 0)
         recipientsPerVariant = Array(repeating: 0, count: width)
         overlap = Array(repeating: Array(repeating: 0, count: width), count: width)
@@ -176,7 +177,9 @@ struct RecipientPass {
             scratch.touched.append(local)
             scratch.ordinal[local] = scratch.touched.count
         }
-        while copyNumbers.count < scratch.touched.count { copyNumbers.append(CopiesGroup(copies: copyNumbers.count + 1)) }
+        while copyNumbers.count < scratch.touched.count {
+            copyNumbers.append(CopiesGroup(copies: copyNumbers.count + 1))
+        }
         for index in scratch.touched.indices { copyNumbers[index].recipients += 1 }
         var complained: UInt64 = 0
         var unsubscribed: UInt64 = 0

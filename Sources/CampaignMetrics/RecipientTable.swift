@@ -42,7 +42,8 @@ struct RecipientTable: Sequence {
 
     @inline(__always)
     private func slot(_ recipient: Int32) -> Int {
-        Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: recipient)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & (slots.count - 1)
+        Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: recipient)) &* 0x9E37_79B9_7F4A_7C15) >> 32)
+            & (slots.count - 1)
     }
 
     @inline(__always)

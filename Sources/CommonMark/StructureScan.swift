@@ -45,7 +45,8 @@ struct StructureScan {
                 case UInt8(ascii: "]"):
                     if unclosedBrackets > 0 {
                         let before = bracketWork
-                        bracketWork = bracketWork.addingReportingOverflow(unclosedBrackets).overflow
+                        bracketWork =
+                            bracketWork.addingReportingOverflow(unclosedBrackets).overflow
                             ? .max : bracketWork + unclosedBrackets
                         if before <= bracketWorkLimit && bracketWork > bracketWorkLimit { bracketWorkLine = line }
                     }

@@ -26,7 +26,8 @@ extension Apology {
                     apology.audience = audience
                 } else {
                     diagnostics.error(
-                        yamlLine: node.line, "'audience' must be one of "
+                        yamlLine: node.line,
+                        "'audience' must be one of "
                             + ApologyAudience.allCases.map(\.rawValue).joined(separator: ", ") + ", not '\(text)'")
                 }
             }

@@ -37,12 +37,20 @@ public struct ProviderSettings: Sendable, Equatable {
 
     /// The providers and, for each, its keys and the kind of value they take.
     static let schema: [String: [String: Kind]] = [
-        "sendgrid": ["variant_keys": .names, "campaign_keys": .names, "variant_prefix": .prefix,
-                     "campaign_prefix": .prefix, "marketing_campaign_fields": .flag],
-        "mailgun": ["variant_keys": .names, "campaign_keys": .names, "variant_prefix": .prefix,
-                    "campaign_prefix": .prefix, "use_campaigns": .flag],
-        "ses": ["variant_tags": .names, "campaign_tags": .names, "variant_headers": .names, "campaign_headers": .names],
-        "postmark": ["variant_keys": .names, "campaign_keys": .names, "variant_prefix": .prefix, "campaign_prefix": .prefix],
+        "sendgrid": [
+            "variant_keys": .names, "campaign_keys": .names, "variant_prefix": .prefix,
+            "campaign_prefix": .prefix, "marketing_campaign_fields": .flag,
+        ],
+        "mailgun": [
+            "variant_keys": .names, "campaign_keys": .names, "variant_prefix": .prefix,
+            "campaign_prefix": .prefix, "use_campaigns": .flag,
+        ],
+        "ses": [
+            "variant_tags": .names, "campaign_tags": .names, "variant_headers": .names, "campaign_headers": .names,
+        ],
+        "postmark": [
+            "variant_keys": .names, "campaign_keys": .names, "variant_prefix": .prefix, "campaign_prefix": .prefix,
+        ],
         "arf": ["variant_headers": .names, "campaign_headers": .names],
     ]
 
@@ -59,7 +67,9 @@ extension ProviderSettings {
         }
         for (provider, body) in providers.sorted(by: { $0.key < $1.key }) where !body.isNull {
             let kinds = schema[provider] ?? [:]
-            guard let entries = body.entries(known: kinds.keys.sorted(), context: "providers.\(provider)", into: &diagnostics)
+            guard
+                let entries = body.entries(
+                    known: kinds.keys.sorted(), context: "providers.\(provider)", into: &diagnostics)
             else { continue }
             for (key, value) in entries {
                 let name = "providers.\(provider).\(key)"

@@ -11,9 +11,11 @@ struct Feeds {
     static func make(settings: SiteSettings) throws(RenderError) -> Feeds? {
         guard let raw = settings.baseURL?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
         let lower = raw.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !raw.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" })
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
+            !raw.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" })
         else {
-            throw RenderError(path: "aftermail.yml", line: nil, message: "base_url must be an absolute http(s) address, not '\(raw)'")
+            throw RenderError(
+                path: "aftermail.yml", line: nil, message: "base_url must be an absolute http(s) address, not '\(raw)'")
         }
         return Feeds(baseURL: raw.hasSuffix("/") ? raw : raw + "/", settings: settings)
     }
@@ -74,7 +76,9 @@ struct Feeds {
             case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
             default:
                 // Characters XML 1.0 cannot carry are dropped.
-                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
+                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

@@ -32,7 +32,8 @@ public struct ProseFigures: Sendable {
     public func fill(_ text: String, path: String, firstLine: Int) throws(RenderErrors) -> String {
         let bytes = Array(text.utf8)
         let brace = UInt8(ascii: "{"), close = UInt8(ascii: "}"), newline = UInt8(ascii: "\n")
-        guard bytes.indices.contains(where: { $0 + 1 < bytes.count && bytes[$0] == brace && bytes[$0 + 1] == brace }) else {
+        guard bytes.indices.contains(where: { $0 + 1 < bytes.count && bytes[$0] == brace && bytes[$0 + 1] == brace })
+        else {
             return text
         }
         var out: [UInt8] = []
@@ -50,7 +51,9 @@ public struct ProseFigures: Sendable {
             }
             // A placeholder is `{{`, a name, `}}`, all on one line.
             var end = index + 2
-            while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close), bytes[end] != newline { end += 1 }
+            while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close), bytes[end] != newline {
+                end += 1
+            }
             guard end + 1 < bytes.count, bytes[end] == close, bytes[end + 1] == close else {
                 out += [brace, brace]
                 index += 2

@@ -6,16 +6,19 @@ extension SiteRenderer {
     /// The apology of `input` as a ready-to-send email body: plain text (the Markdown with the
     /// figures filled in, readable as it is) and HTML (a self-contained page, inline styles only).
     /// Nil when the incident has no apology.
-    public func apologyEmail(_ input: IncidentInput) throws(RenderErrors) -> (subject: String, text: String, html: String)? {
+    public func apologyEmail(_ input: IncidentInput) throws(RenderErrors) -> (
+        subject: String, text: String, html: String
+    )? {
         guard let apology = input.incident.apology else { return nil }
         let subject = apology.subject ?? input.incident.frontMatter.title
         let filled = try ProseFigures(campaign: input.primaryCampaign)
             .fill(apology.body, path: apology.sourcePath, firstLine: apology.bodyLine)
         let violations = CommonMark.limitViolations(in: filled)
         if !violations.isEmpty {
-            throw RenderErrors(errors: violations.map {
-                RenderError(path: apology.sourcePath, line: apology.bodyLine + $0.line - 1, message: $0.message)
-            })
+            throw RenderErrors(
+                errors: violations.map {
+                    RenderError(path: apology.sourcePath, line: apology.bodyLine + $0.line - 1, message: $0.message)
+                })
         }
         let body = CommonMark.html(from: filled, options: MarkdownOptions(unsafe: settings.markdownUnsafe))
         let html = """

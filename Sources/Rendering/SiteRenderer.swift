@@ -85,7 +85,9 @@ public struct SiteRenderer: Sendable {
             let root = "../../"
             let view = TagPageView(root: root, tag: entry.name, incidents: indexEntries(entry.incidents, root: root))
             let body = try templates.render(view, template: "tag")
-            pages.append(try page("tags/\(slug)/index.html", title: "Tagged \(entry.name)", description: nil, root: root, body: body))
+            pages.append(
+                try page(
+                    "tags/\(slug)/index.html", title: "Tagged \(entry.name)", description: nil, root: root, body: body))
         }
         return pages
     }
@@ -119,7 +121,8 @@ public struct SiteRenderer: Sendable {
         let base = "incidents/\(incident.slug)/"
         let root = "../../"
         let prose = ProseFigures(campaign: input.primaryCampaign)
-        let notesHTML = try markdown(incident.body, path: incident.sourcePath, firstLine: incident.bodyLine, figures: prose)
+        let notesHTML = try markdown(
+            incident.body, path: incident.sourcePath, firstLine: incident.bodyLine, figures: prose)
         let campaigns = (input.metrics?.campaigns ?? []).enumerated().map {
             CampaignView($1, index: $0, failLevel: settings.thresholds.complaintRate.fail)
         }
@@ -133,8 +136,9 @@ public struct SiteRenderer: Sendable {
             skippedRecords: skipped > 0 ? Format.count(skipped) : nil,
             metricsHref: input.metrics == nil ? nil : "metrics.json", notesHTML: notesHTML)
         var pages = [
-            try page(base + "index.html", title: front.title, description: front.summary, root: root,
-                     body: try templates.render(view, template: "incident"))
+            try page(
+                base + "index.html", title: front.title, description: front.summary, root: root,
+                body: try templates.render(view, template: "incident"))
         ]
         if let metrics = input.metrics {
             pages.append(RenderedPage(path: base + "metrics.json", text: metrics.json))
@@ -144,28 +148,35 @@ public struct SiteRenderer: Sendable {
             let heading = apology.subject ?? "Our apology"
             let apologyView = ApologyView(
                 root: apologyRoot, heading: heading, sentAt: apology.sentAt, incidentTitle: front.title,
-                bodyHTML: try markdown(apology.body, path: apology.sourcePath, firstLine: apology.bodyLine, figures: prose))
-            pages.append(try page(
-                base + "apology/index.html", title: heading, description: nil, root: apologyRoot,
-                body: try templates.render(apologyView, template: "apology")))
+                bodyHTML: try markdown(
+                    apology.body, path: apology.sourcePath, firstLine: apology.bodyLine, figures: prose))
+            pages.append(
+                try page(
+                    base + "apology/index.html", title: heading, description: nil, root: apologyRoot,
+                    body: try templates.render(apologyView, template: "apology")))
         }
         return pages
     }
 
     /// Markdown to HTML: figures filled in, notes beyond the structural limits that keep cmark
     /// linear refused.
-    private func markdown(_ source: String, path: String, firstLine: Int, figures: ProseFigures) throws(RenderErrors) -> String {
+    private func markdown(_ source: String, path: String, firstLine: Int, figures: ProseFigures) throws(RenderErrors)
+        -> String
+    {
         let text = try figures.fill(source, path: path, firstLine: firstLine)
         let violations = CommonMark.limitViolations(in: text)
         if !violations.isEmpty {
-            throw RenderErrors(errors: violations.map {
-                RenderError(path: path, line: firstLine + $0.line - 1, message: $0.message)
-            })
+            throw RenderErrors(
+                errors: violations.map {
+                    RenderError(path: path, line: firstLine + $0.line - 1, message: $0.message)
+                })
         }
         return CommonMark.html(from: text, options: MarkdownOptions(unsafe: settings.markdownUnsafe))
     }
 
-    private func page(_ path: String, title: String, description: String?, root: String, body: String) throws(RenderError) -> RenderedPage {
+    private func page(_ path: String, title: String, description: String?, root: String, body: String)
+        throws(RenderError) -> RenderedPage
+    {
         let pageTitle = title == settings.title ? title : "\(title) — \(settings.title)"
         let layout = LayoutView(
             language: settings.language, pageTitle: pageTitle, description: description,

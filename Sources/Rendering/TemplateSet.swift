@@ -24,7 +24,9 @@ public struct TemplateSet: Sendable {
     ///   - displayPrefix: how to name files of that folder in errors (`templates/`).
     /// - Throws: ``RenderErrors`` naming the file and line of a template that does not parse, or
     ///   a file whose name the theme does not have (a typo would otherwise be silently ignored).
-    public static func load(overridesIn folder: URL, displayPrefix: String = "templates/") throws(RenderErrors) -> TemplateSet {
+    public static func load(overridesIn folder: URL, displayPrefix: String = "templates/") throws(RenderErrors)
+        -> TemplateSet
+    {
         var files = BuiltinTemplates.files
         var origins: [String: String] = [:]
         var problems: [RenderError] = []
@@ -33,15 +35,21 @@ public struct TemplateSet: Sendable {
         for name in names.sorted() where !name.hasPrefix(".") && !name.hasSuffix(".md") {
             let shown = displayPrefix + name
             guard files[name] != nil else {
-                problems.append(RenderError(
-                    path: shown, line: nil,
-                    message: "no built-in template has this name (expected one of \(builtinNames.joined(separator: ", ")))"))
+                problems.append(
+                    RenderError(
+                        path: shown, line: nil,
+                        message:
+                            "no built-in template has this name (expected one of \(builtinNames.joined(separator: ", ")))"
+                    ))
                 continue
             }
             let url = folder.appendingPathComponent(name)
             let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
             guard !isLink, let data = FileManager.default.contents(atPath: url.path) else {
-                problems.append(RenderError(path: shown, line: nil, message: isLink ? "is a symbolic link (not followed)" : "cannot be read"))
+                problems.append(
+                    RenderError(
+                        path: shown, line: nil, message: isLink ? "is a symbolic link (not followed)" : "cannot be read"
+                    ))
                 continue
             }
             files[name] = String(decoding: data, as: UTF8.self)
@@ -80,9 +88,10 @@ public struct TemplateSet: Sendable {
             do {
                 library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
-                problems.append(RenderError(
-                    path: origins[name] ?? "built-in \(name)", line: error.context.lineNumber,
-                    message: "template does not parse: \(error.error)"))
+                problems.append(
+                    RenderError(
+                        path: origins[name] ?? "built-in \(name)", line: error.context.lineNumber,
+                        message: "template does not parse: \(error.error)"))
             } catch {
                 problems.append(RenderError(path: origins[name] ?? "built-in \(name)", line: nil, message: "\(error)"))
             }

@@ -62,8 +62,10 @@ struct AddressLeakGuard {
 
     private static func decodingEntities(_ bytes: [UInt8]) -> [UInt8] {
         var text = String(decoding: bytes, as: UTF8.self)
-        for (entity, character) in [("&#39;", "'"), ("&#x27;", "'"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"),
-                                    ("&#64;", "@"), ("&amp;", "&")] {
+        for (entity, character) in [
+            ("&#39;", "'"), ("&#x27;", "'"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"),
+            ("&#64;", "@"), ("&amp;", "&"),
+        ] {
             text = text.replacingOccurrences(of: entity, with: character)
         }
         return Array(text.utf8)

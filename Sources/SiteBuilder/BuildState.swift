@@ -44,7 +44,8 @@ struct BuildState {
     /// Reads `aftermail.yml` and every incident.
     static func loadContent(_ state: inout BuildState) throws(StepFailure) {
         do {
-            var content = try SiteContent.load(siteRoot: state.options.siteRoot, includeDrafts: state.options.includeDrafts)
+            var content = try SiteContent.load(
+                siteRoot: state.options.siteRoot, includeDrafts: state.options.includeDrafts)
             if let baseURL = state.options.baseURL { content.settings.baseURL = baseURL }
             state.content = content
         } catch {
@@ -66,7 +67,8 @@ struct BuildState {
                 run = try MetricsRun.read(
                     files: incident.logFiles.map { ($0.path, state.displayPath($0)) },
                     options: LogReadOptions(
-                        strict: state.options.strict, fields: ProviderFieldMap(state.content?.settings.providers ?? ProviderSettings())),
+                        strict: state.options.strict,
+                        fields: ProviderFieldMap(state.content?.settings.providers ?? ProviderSettings())),
                     plan: incident.planFile.map { ($0.path, state.displayPath($0)) }, withRecipientLists: true,
                     progress: state.logProgress)
             } catch {
@@ -123,10 +125,13 @@ struct BuildState {
     /// Writes the lists that name people to the private folder (staged and swapped like the site).
     static func writePrivateLists(_ state: inout BuildState) throws(StepFailure) {
         guard let content = state.content, !state.privateFiles.isEmpty else { return }
-        let folder = state.options.privateDirectory
+        let folder =
+            state.options.privateDirectory
             ?? content.root.appendingPathComponent(content.settings.privateDir).standardizedFileURL
         if folder == state.options.outputDirectory || folder.path.hasPrefix(state.options.outputDirectory.path + "/") {
-            throw StepFailure("error: the private folder \(state.displayPath(folder)) is inside the public output folder; refusing to publish lists that name people")
+            throw StepFailure(
+                "error: the private folder \(state.displayPath(folder)) is inside the public output folder; refusing to publish lists that name people"
+            )
         }
         do {
             try OutputWriter(destination: folder).write(state.privateFiles)

@@ -5,7 +5,8 @@ extension CheckReport {
     public var text: String {
         var lines: [String] = []
         for finding in findings where finding.status != .pass {
-            lines.append("\(finding.status.rawValue.uppercased()) \(finding.incident) [\(finding.campaign)]: \(finding.message)")
+            lines.append(
+                "\(finding.status.rawValue.uppercased()) \(finding.incident) [\(finding.campaign)]: \(finding.message)")
         }
         let passed = findings.filter { $0.status == .pass }.count
         for slug in incidentsWithoutLogs { lines.append("note: \(slug) has no logs; nothing to check") }
@@ -48,7 +49,9 @@ extension CheckReport {
         for finding in findings where finding.status != .pass {
             let level = finding.status == .fail ? "error" : "warning"
             let title = "\(finding.check) (\(finding.campaign))"
-            lines.append("::\(level) file=\(Self.property(finding.path)),title=\(Self.property(title))::\(Self.data(finding.message))")
+            lines.append(
+                "::\(level) file=\(Self.property(finding.path)),title=\(Self.property(title))::\(Self.data(finding.message))"
+            )
         }
         lines.append(text.split(separator: "\n").last.map(String.init) ?? "")
         return lines.joined(separator: "\n") + "\n"

@@ -34,7 +34,8 @@ struct OutputWriter {
             }
         } catch {
             try? files.removeItem(at: staging)
-            throw (error as? OutputError) ?? OutputError(message: "cannot write \(staging.path): \(error.localizedDescription)")
+            throw (error as? OutputError)
+                ?? OutputError(message: "cannot write \(staging.path): \(error.localizedDescription)")
         }
         if files.fileExists(atPath: destination.path), Self.exchange(staging.path, destination.path) {
             // One atomic step: readers of the folder see the old site or the new one, never neither.
@@ -44,7 +45,8 @@ struct OutputWriter {
         if files.fileExists(atPath: destination.path) {
             guard rename(destination.path, old.path) == 0 else {
                 try? files.removeItem(at: staging)
-                throw OutputError(message: "cannot move the previous \(destination.path) aside: \(String(cString: strerror(errno)))")
+                throw OutputError(
+                    message: "cannot move the previous \(destination.path) aside: \(String(cString: strerror(errno)))")
             }
         }
         guard rename(staging.path, destination.path) == 0 else {
@@ -63,13 +65,14 @@ struct OutputWriter {
     /// the caller falls back to two renames.
     private static func exchange(_ first: String, _ second: String) -> Bool {
         #if os(Linux)
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        let renameExchange: UInt32 = 1 << 1
-        return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+            typealias RenameAt2 =
+                @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+            let renameExchange: UInt32 = 1 << 1
+            return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
         #else
-        return false
+            return false
         #endif
     }
 
@@ -113,7 +116,9 @@ struct OutputWriter {
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
             if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { throw OutputError(message: "cannot write \(path): \(String(cString: strerror(errno)))") }
+            guard count > 0 else {
+                throw OutputError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
             written += count
         }
     }

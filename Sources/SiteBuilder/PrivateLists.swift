@@ -16,18 +16,25 @@ enum PrivateLists {
         let audience = apology?.audience ?? .multipleVariants
         var owed = "campaign,recipient,variants,copies,complaints,unsubscribes\n"
         for (campaign, row) in rows where isOwed(row, audience) {
-            owed += csv([campaign, row.recipient, row.variants.joined(separator: " "), String(row.copies),
-                         String(row.complaints), String(row.unsubscribes)])
+            owed += csv([
+                campaign, row.recipient, row.variants.joined(separator: " "), String(row.copies),
+                String(row.complaints), String(row.unsubscribes),
+            ])
         }
         files.append(RenderedPage(path: "\(slug)/apology-recipients.csv", text: owed))
-        var complaints = "campaign,recipient,first_complaint,complaints,unsubscribed,variants,copies,sends_after_opt_out\n"
+        var complaints =
+            "campaign,recipient,first_complaint,complaints,unsubscribed,variants,copies,sends_after_opt_out\n"
         let complainants = rows.filter { $0.1.complaints > 0 }.sorted {
-            ($0.1.firstComplaint?.microseconds ?? 0, $0.1.recipient) < ($1.1.firstComplaint?.microseconds ?? 0, $1.1.recipient)
+            ($0.1.firstComplaint?.microseconds ?? 0, $0.1.recipient) < (
+                $1.1.firstComplaint?.microseconds ?? 0, $1.1.recipient
+            )
         }
         for (campaign, row) in complainants {
-            complaints += csv([campaign, row.recipient, row.firstComplaint?.rfc3339 ?? "", String(row.complaints),
-                               row.unsubscribes > 0 ? "yes" : "no", row.variants.joined(separator: " "), String(row.copies),
-                               String(row.sendsAfterOptOut)])
+            complaints += csv([
+                campaign, row.recipient, row.firstComplaint?.rfc3339 ?? "", String(row.complaints),
+                row.unsubscribes > 0 ? "yes" : "no", row.variants.joined(separator: " "), String(row.copies),
+                String(row.sendsAfterOptOut),
+            ])
         }
         files.append(RenderedPage(path: "\(slug)/complaints.csv", text: complaints))
         if let email {

@@ -14,7 +14,10 @@ public struct SiteCheck: Sendable {
     /// - Throws: ``BuildError`` when the site or its logs cannot be read.
     public func run() throws(BuildError) -> CheckReport {
         var state = BuildState(options: options)
-        for (name, step) in [("Load settings and incidents", BuildState.loadContent), ("Read logs and compute figures", BuildState.computeFigures)] {
+        for (name, step) in [
+            ("Load settings and incidents", BuildState.loadContent),
+            ("Read logs and compute figures", BuildState.computeFigures),
+        ] {
             do {
                 try step(&state)
             } catch {
@@ -37,8 +40,11 @@ public struct SiteCheck: Sendable {
     }
 
     /// The five checks of SPEC §4 on one campaign.
-    static func evaluate(_ campaign: CampaignFigures, thresholds: Thresholds, incident: Incident) -> [CheckReport.Finding] {
-        func rate(_ check: String, _ label: String, _ value: Double?, _ limit: Thresholds.Limit) -> CheckReport.Finding {
+    static func evaluate(_ campaign: CampaignFigures, thresholds: Thresholds, incident: Incident) -> [CheckReport
+        .Finding]
+    {
+        func rate(_ check: String, _ label: String, _ value: Double?, _ limit: Thresholds.Limit) -> CheckReport.Finding
+        {
             let status: CheckReport.Status =
                 value.map { value in
                     if let fail = limit.fail, value > fail { return .fail }
@@ -60,10 +66,12 @@ public struct SiteCheck: Sendable {
             return finding(check, Double(value), nil, Double(allowed), status, message)
         }
         func finding(
-            _ check: String, _ value: Double?, _ warn: Double?, _ fail: Double?, _ status: CheckReport.Status, _ message: String
+            _ check: String, _ value: Double?, _ warn: Double?, _ fail: Double?, _ status: CheckReport.Status,
+            _ message: String
         ) -> CheckReport.Finding {
             CheckReport.Finding(
-                incident: incident.slug, path: incident.sourcePath, campaign: campaign.campaign, check: check, value: value,
+                incident: incident.slug, path: incident.sourcePath, campaign: campaign.campaign, check: check,
+                value: value,
                 warn: warn, fail: fail, status: status, message: message)
         }
         return [

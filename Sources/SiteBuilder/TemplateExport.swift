@@ -25,7 +25,8 @@ public enum TemplateExport {
         do {
             try files.createDirectory(at: folder, withIntermediateDirectories: true)
             for name in names {
-                try Data((TemplateSet.builtin(name) ?? "").utf8).write(to: folder.appendingPathComponent(name), options: .atomic)
+                try Data((TemplateSet.builtin(name) ?? "").utf8).write(
+                    to: folder.appendingPathComponent(name), options: .atomic)
             }
         } catch {
             throw BuildError(step: step, problems: ["templates: error: \(error.localizedDescription)"])

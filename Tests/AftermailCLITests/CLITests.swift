@@ -6,7 +6,8 @@ import Testing
 /// Runs `aftermail` in-process with its output captured.
 func runAftermail(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
     let out = Mutex(""), err = Mutex("")
-    let terminal = Terminal(write: { text in out.withLock { $0 += text } }, error: { text in err.withLock { $0 += text + "\n" } })
+    let terminal = Terminal(
+        write: { text in out.withLock { $0 += text } }, error: { text in err.withLock { $0 += text + "\n" } })
     let status = Terminal.$current.withValue(terminal) { Aftermail.run(arguments) }
     return (status, out.withLock { $0 }, err.withLock { $0 })
 }
@@ -32,8 +33,11 @@ struct CLITests {
         let result = runAftermail(["metrics", "--format", "json", log])
         #expect(result.status == 0)
         #expect(result.out.hasPrefix("{\n  \"campaigns\": [\n    {\n      \"campaign\": \"c\","))
-        #expect(result.out.hasSuffix("\"events_read\": 1,\n  \"duplicates_dropped\": 0,\n  \"records_skipped\": 1\n}\n"))
-        #expect(result.err == "\(log):3: warning: skipped: invalid timestamp 'bad' (RFC 3339 with an offset, or Unix seconds)\n")
+        #expect(
+            result.out.hasSuffix("\"events_read\": 1,\n  \"duplicates_dropped\": 0,\n  \"records_skipped\": 1\n}\n"))
+        #expect(
+            result.err
+                == "\(log):3: warning: skipped: invalid timestamp 'bad' (RFC 3339 with an offset, or Unix seconds)\n")
         #expect(!result.out.contains("a@x.org"))
     }
 
@@ -49,7 +53,8 @@ struct CLITests {
         let strict = file("s.csv", "timestamp,campaign,variant,recipient,event\nbad,c,A,a@x.org,send\n")
         let strictRun = runAftermail(["metrics", "--strict", strict])
         #expect(strictRun.status == 2)
-        #expect(strictRun.err == "\(strict):2: error: invalid timestamp 'bad' (RFC 3339 with an offset, or Unix seconds)\n")
+        #expect(
+            strictRun.err == "\(strict):2: error: invalid timestamp 'bad' (RFC 3339 with an offset, or Unix seconds)\n")
         #expect(runAftermail(["metrics"]).status == 2)
         #expect(runAftermail(["metrics", "--format", "xml", strict]).status == 2)
         #expect(runAftermail(["metrics", folder.appendingPathComponent("none.csv").path]).status == 2)
@@ -64,7 +69,8 @@ struct CLITests {
         let created = runAftermail(["new", "--site", site, "list-mixup"])
         #expect(created.status == 0, "\(created.err)")
         #expect(created.out.contains("content/incidents/list-mixup/index.md"))
-        #expect(runAftermail(["new", "--site", site, "list-mixup"]).status == 2, "an existing bundle is not overwritten")
+        #expect(
+            runAftermail(["new", "--site", site, "list-mixup"]).status == 2, "an existing bundle is not overwritten")
         #expect(runAftermail(["new", "--site", site, "../escape"]).status == 2)
         let built = runAftermail(["build", "--site", site, "--drafts"])
         #expect(built.status == 0, "\(built.err)")

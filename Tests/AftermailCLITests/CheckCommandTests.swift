@@ -10,8 +10,10 @@ struct CheckCommandTests {
     func site(_ rows: [String], settings: String? = nil) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("aftermail-check-\(UUID().uuidString)")
         let bundle = root.appendingPathComponent("content/incidents/clean")
-        try FileManager.default.createDirectory(at: bundle.appendingPathComponent("logs"), withIntermediateDirectories: true)
-        try Data("---\ntitle: Clean send\ndate: 2026-10-01\n---\nAll fine.\n".utf8).write(to: bundle.appendingPathComponent("index.md"))
+        try FileManager.default.createDirectory(
+            at: bundle.appendingPathComponent("logs"), withIntermediateDirectories: true)
+        try Data("---\ntitle: Clean send\ndate: 2026-10-01\n---\nAll fine.\n".utf8).write(
+            to: bundle.appendingPathComponent("index.md"))
         let log = (["timestamp,campaign,variant,recipient,event"] + rows).joined(separator: "\n") + "\n"
         try Data(log.utf8).write(to: bundle.appendingPathComponent("logs/events.csv"))
         if let settings { try Data(settings.utf8).write(to: root.appendingPathComponent("aftermail.yml")) }
@@ -30,9 +32,18 @@ struct CheckCommandTests {
     @Test func theStoryFailsNamingOverlapOptOutSendsAndComplaints() {
         let result = runAftermail(["check", "--site", Self.repository.path])
         #expect(result.status == 1)
-        #expect(result.out.contains("FAIL premium-upsell-seven-copies [premium-upsell-test]: complaint rate 0.383% is above the fail level 0.3%"))
-        #expect(result.out.contains("FAIL premium-upsell-seven-copies [premium-upsell-test]: 2000 recipients received more than one variant (at most 0 allowed)"))
-        #expect(result.out.contains("FAIL premium-upsell-seven-copies [premium-upsell-test]: 145 sends went to 61 recipients after their own complaint or unsubscribe"))
+        #expect(
+            result.out.contains(
+                "FAIL premium-upsell-seven-copies [premium-upsell-test]: complaint rate 0.383% is above the fail level 0.3%"
+            ))
+        #expect(
+            result.out.contains(
+                "FAIL premium-upsell-seven-copies [premium-upsell-test]: 2000 recipients received more than one variant (at most 0 allowed)"
+            ))
+        #expect(
+            result.out.contains(
+                "FAIL premium-upsell-seven-copies [premium-upsell-test]: 145 sends went to 61 recipients after their own complaint or unsubscribe"
+            ))
         #expect(result.out.hasSuffix("3 failed, 1 warned, 1 passed — check failed\n"))
     }
 
@@ -51,7 +62,10 @@ struct CheckCommandTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let result = runAftermail(["check", "--site", root.path, "--format", "json"])
         #expect(result.status == 1)
-        #expect(result.out.contains("\"check\": \"complaint_rate\",\n      \"value\": 0.0005,\n      \"warn\": 0.0001,\n      \"fail\": 0.0004,\n      \"status\": \"fail\""))
+        #expect(
+            result.out.contains(
+                "\"check\": \"complaint_rate\",\n      \"value\": 0.0005,\n      \"warn\": 0.0001,\n      \"fail\": 0.0004,\n      \"status\": \"fail\""
+            ))
         #expect(result.out.hasPrefix("{\n  \"status\": \"fail\","))
     }
 
@@ -60,9 +74,10 @@ struct CheckCommandTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let result = runAftermail(["check", "--site", root.path, "--format", "github"])
         #expect(result.status == 1)
-        #expect(result.out.hasPrefix(
-            "::error file=content/incidents/clean/index.md,title=recipients_with_multiple_variants (newsletter)::"
-                + "1 recipients received more than one variant (at most 0 allowed)\n"))
+        #expect(
+            result.out.hasPrefix(
+                "::error file=content/incidents/clean/index.md,title=recipients_with_multiple_variants (newsletter)::"
+                    + "1 recipients received more than one variant (at most 0 allowed)\n"))
         #expect(!result.out.contains("reader0@"), "no address in annotations")
     }
 

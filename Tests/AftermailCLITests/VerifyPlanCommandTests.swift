@@ -65,28 +65,31 @@ struct VerifyPlanCommandTests {
 
     @Test func plantedMistakesAreEachReportedWithTheirLine() {
         let (plan, suppressions, history) = plantedMistakes
-        let result = run(["verify-plan", plan, "--suppressions", suppressions, "--history", history, "--expect-variants", "3"])
+        let result = run([
+            "verify-plan", plan, "--suppressions", suppressions, "--history", history, "--expect-variants", "3",
+        ])
         #expect(result.status == 1)
         #expect(result.errors == "")
-        #expect(result.output == """
-            \(plan): 8 assignment rows, 6 recipients, 2 variants
-              variant  rows  share  expected (equal)
-              A           6  75.0%             33.3%  ← outside ±5.0%
-              B           2  25.0%             33.3%  ← outside ±5.0%
-            suppressed addresses: 2 (\(suppressions), history: \(history))
+        #expect(
+            result.output == """
+                \(plan): 8 assignment rows, 6 recipients, 2 variants
+                  variant  rows  share  expected (equal)
+                  A           6  75.0%             33.3%  ← outside ±5.0%
+                  B           2  25.0%             33.3%  ← outside ±5.0%
+                suppressed addresses: 2 (\(suppressions), history: \(history))
 
-            error: 2 recipients assigned more than once (2 extra rows)
-            \(plan):6: error: recipient assigned again (B), first at line 3 (A)
-            \(plan):7: error: recipient assigned again (A), first at line 4 (A)
-            error: 2 rows assign 2 suppressed addresses
-            \(plan):5: error: suppressed address assigned (A)
-            \(plan):8: error: suppressed address assigned (A)
-            error: the plan has 2 variants, expected 3
-            error: variant A has 75.0% of the rows, expected 33.3% ± 5.0%
-            error: variant B has 25.0% of the rows, expected 33.3% ± 5.0%
-            UNSAFE: assigned_more_than_once, suppressed, variant_count, shares; do not send this plan
+                error: 2 recipients assigned more than once (2 extra rows)
+                \(plan):6: error: recipient assigned again (B), first at line 3 (A)
+                \(plan):7: error: recipient assigned again (A), first at line 4 (A)
+                error: 2 rows assign 2 suppressed addresses
+                \(plan):5: error: suppressed address assigned (A)
+                \(plan):8: error: suppressed address assigned (A)
+                error: the plan has 2 variants, expected 3
+                error: variant A has 75.0% of the rows, expected 33.3% ± 5.0%
+                error: variant B has 25.0% of the rows, expected 33.3% ± 5.0%
+                UNSAFE: assigned_more_than_once, suppressed, variant_count, shares; do not send this plan
 
-            """)
+                """)
     }
 
     @Test func listsAreCappedAndTheRestCounted() {
@@ -94,7 +97,8 @@ struct VerifyPlanCommandTests {
         let result = run(["verify-plan", plan, "--max-listed", "2"])
         #expect(result.status == 1)
         #expect(
-            result.output.contains("""
+            result.output.contains(
+                """
                 error: 1 recipient assigned more than once (4 extra rows)
                 \(plan):3: error: recipient assigned again (A), first at line 2 (A)
                 \(plan):4: error: recipient assigned again (A), first at line 2 (A)
@@ -104,20 +108,24 @@ struct VerifyPlanCommandTests {
 
     @Test func aCleanPlanIsSafe() {
         let plan = file(
-            "clean.csv", "# shares: A=0.6, B=40%\nrecipient,variant\na@x.org,A\nb@x.org,A\nc@x.org,A\nd@x.org,B\ne@x.org,B\n")
+            "clean.csv",
+            "# shares: A=0.6, B=40%\nrecipient,variant\na@x.org,A\nb@x.org,A\nc@x.org,A\nd@x.org,B\ne@x.org,B\n")
         let suppressions = file("s.csv", "email,reason\nz@x.org,bounce\n")
-        let result = run(["verify-plan", plan, "--suppressions", suppressions, "--expect-variants", "2", "--tolerance", "0"])
+        let result = run([
+            "verify-plan", plan, "--suppressions", suppressions, "--expect-variants", "2", "--tolerance", "0",
+        ])
         #expect(result.status == 0, "\(result.output)")
-        #expect(result.output == """
-            \(plan): 5 assignment rows, 5 recipients, 2 variants
-              variant  rows  share  expected (declared)
-              A           3  60.0%                60.0%
-              B           2  40.0%                40.0%
-            suppressed addresses: 1 (\(suppressions))
+        #expect(
+            result.output == """
+                \(plan): 5 assignment rows, 5 recipients, 2 variants
+                  variant  rows  share  expected (declared)
+                  A           3  60.0%                60.0%
+                  B           2  40.0%                40.0%
+                suppressed addresses: 1 (\(suppressions))
 
-            SAFE: every recipient assigned once, no suppressed address, shares within ±0.0%
+                SAFE: every recipient assigned once, no suppressed address, shares within ±0.0%
 
-            """)
+                """)
     }
 
     @Test func declaredSharesAreHeldToTheTolerance() throws {
@@ -137,12 +145,15 @@ struct VerifyPlanCommandTests {
     @Test func unreadableInputExitsTwo() {
         let missing = run(["verify-plan", folder.appendingPathComponent("none.csv").path])
         #expect(missing.status == 2)
-        #expect(missing.errors.hasSuffix("none.csv: error: cannot open: No such file or directory\n"), "\(missing.errors)")
+        #expect(
+            missing.errors.hasSuffix("none.csv: error: cannot open: No such file or directory\n"), "\(missing.errors)")
         let headerless = run(["verify-plan", file("h.csv", "a@x.org,A\n")])
         #expect(headerless.status == 2)
-        #expect(headerless.errors.contains("h.csv:1: error: the plan's header must name the columns recipient and variant"))
+        #expect(
+            headerless.errors.contains("h.csv:1: error: the plan's header must name the columns recipient and variant"))
         let badList = run([
-            "verify-plan", file("ok.csv", "recipient,variant\na@x.org,A\n"), "--suppressions", file("l.txt", "a@x.org,1\n"),
+            "verify-plan", file("ok.csv", "recipient,variant\na@x.org,A\n"), "--suppressions",
+            file("l.txt", "a@x.org,1\n"),
         ])
         #expect(badList.status == 2)
         #expect(badList.errors.contains("l.txt:1: error: expected one address a line"))

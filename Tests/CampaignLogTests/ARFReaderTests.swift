@@ -65,10 +65,14 @@ struct ARFReaderTests {
             --x--
             """)
         let byMessage = try readRun([report, fixture("mixed/sendgrid.json")])
-        #expect(byMessage.events.last == "2026-03-02T13:00:00Z spring-sale A cy@example.com complaint", "\(byMessage.events)")
+        #expect(
+            byMessage.events.last == "2026-03-02T13:00:00Z spring-sale A cy@example.com complaint",
+            "\(byMessage.events)")
         // Without Message-IDs (canonical CSV), the recipient's latest send decides: B.
         let byRecipient = try readRun([report, fixture("mixed/campaign.csv")])
-        #expect(byRecipient.events.last == "2026-03-02T13:00:00Z spring-sale B cy@example.com complaint", "\(byRecipient.events)")
+        #expect(
+            byRecipient.events.last == "2026-03-02T13:00:00Z spring-sale B cy@example.com complaint",
+            "\(byRecipient.events)")
         #expect(byRecipient.report.unmatchedComplaints == 0)
     }
 
@@ -90,8 +94,15 @@ struct ARFReaderTests {
             """)
         let (events, report) = try readRun([noDate])
         #expect(events.isEmpty)
-        #expect(report.skipped.map(\.description) == ["nodate.eml:1: error: invalid timestamp 'yesterday at noon' (RFC 3339 with an offset, or Unix seconds)"])
-        #expect(throws: LogError(path: "nodate.eml", line: 1, message: "invalid timestamp 'yesterday at noon' (RFC 3339 with an offset, or Unix seconds)")) {
+        #expect(
+            report.skipped.map(\.description) == [
+                "nodate.eml:1: error: invalid timestamp 'yesterday at noon' (RFC 3339 with an offset, or Unix seconds)"
+            ])
+        #expect(
+            throws: LogError(
+                path: "nodate.eml", line: 1,
+                message: "invalid timestamp 'yesterday at noon' (RFC 3339 with an offset, or Unix seconds)")
+        ) {
             try readRun([noDate], options: LogReadOptions(strict: true))
         }
     }

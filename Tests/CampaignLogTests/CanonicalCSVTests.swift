@@ -67,13 +67,17 @@ struct CanonicalCSVTests {
                 "bad.csv:8: error: expected 6 fields, found 7",
             ])
         #expect(report.recordsSkipped == 6 && report.eventsRead == 1)
-        #expect(report.skippedSummary.first == "bad.csv:3: warning: skipped: invalid timestamp '2026-09-10T14:00:00' (RFC 3339 with an offset, or Unix seconds)")
+        #expect(
+            report.skippedSummary.first
+                == "bad.csv:3: warning: skipped: invalid timestamp '2026-09-10T14:00:00' (RFC 3339 with an offset, or Unix seconds)"
+        )
     }
 
     @Test func strictStopsAtTheFirstBadRecord() {
         let path = folder.file(
             "strict.csv",
-            "timestamp,campaign,variant,recipient,event\n2026-09-10T14:00:00Z,c,A,a@x.org,send\n2026-09-10T14:00:00Z,c,A,a@x.org,oops\n")
+            "timestamp,campaign,variant,recipient,event\n2026-09-10T14:00:00Z,c,A,a@x.org,send\n2026-09-10T14:00:00Z,c,A,a@x.org,oops\n"
+        )
         #expect(throws: LogError(path: "strict.csv", line: 3, message: "unknown event 'oops'")) {
             try readAll([path], options: LogReadOptions(strict: true))
         }
@@ -106,7 +110,8 @@ struct CanonicalCSVTests {
 
     @Test func anUnclosedQuoteAtTheEndIsABadRecord() throws {
         let path = folder.file(
-            "open.csv", "timestamp,campaign,variant,recipient,event,detail\n2026-09-10T14:00:00Z,c,A,a@x.org,send,\"never closed\n")
+            "open.csv",
+            "timestamp,campaign,variant,recipient,event,detail\n2026-09-10T14:00:00Z,c,A,a@x.org,send,\"never closed\n")
         let (events, report) = try readAll([path])
         #expect(events.isEmpty)
         #expect(report.skipped.map(\.description) == ["open.csv:2: error: a quoted field is never closed"])
@@ -127,7 +132,8 @@ struct CanonicalCSVTests {
         for index in 0..<60_000 {
             text += "2026-09-10T14:00:00Z,c,A,user\(index)@example.com,send,\"x\"\n"
         }
-        text += "2026-09-10T14:00:00Z,c,B,long@example.com,bounce,\"" + String(repeating: "y", count: 6_000_000) + "\"\n"
+        text +=
+            "2026-09-10T14:00:00Z,c,B,long@example.com,bounce,\"" + String(repeating: "y", count: 6_000_000) + "\"\n"
         text += "2026-09-10T14:00:00Z,c,B,last@example.com,send,\n"
         let (events, report) = try readAll([folder.file("big.csv", text)])
         #expect(events.count == 60_002, "got \(events.count)")
@@ -136,7 +142,8 @@ struct CanonicalCSVTests {
     }
 
     @Test func skipsARecordLongerThanTheLimitAndCarriesOn() throws {
-        let text = "timestamp,campaign,variant,recipient,event,detail\n"
+        let text =
+            "timestamp,campaign,variant,recipient,event,detail\n"
             + "2026-09-10T14:00:00Z,c,A,a@x.org,send,\"" + String(repeating: "z", count: 5000) + "\nmore\"\n"
             + "2026-09-10T14:00:00Z,c,A,b@x.org,send,ok\n"
         let (events, report) = try readAll(

@@ -1,5 +1,6 @@
-@testable import CampaignLog
 import Testing
+
+@testable import CampaignLog
 
 struct FormatDetectionTests {
     func detect(_ text: String) throws(LogError) -> LogFormat {
@@ -23,7 +24,10 @@ struct FormatDetectionTests {
         ("\u{FEFF}timestamp,campaign,variant,recipient,event\r\n", .canonicalCSV),
         ("From fbl@example.net Mon Mar  2 12:00:00 2026\nFrom: x\n", .arf),
         ("Received: from x\nContent-Type: multipart/report; report-type=feedback-report;\n", .arf),
-        ("Return-Path: <x@example.net>\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: message/rfc822\n", .arf),
+        (
+            "Return-Path: <x@example.net>\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: message/rfc822\n",
+            .arf
+        ),
     ])
     func recognisesFormatsFromContent(text: String, format: LogFormat) throws {
         #expect(try detect(text) == format, "\(text)")
@@ -39,7 +43,8 @@ struct FormatDetectionTests {
         do {
             _ = try detect("[1,2]")
         } catch {
-            #expect(error.description.hasPrefix("f:1: error: unrecognised log format: expected"), "\(error.description)")
+            #expect(
+                error.description.hasPrefix("f:1: error: unrecognised log format: expected"), "\(error.description)")
             #expect(error.message.contains("SendGrid, Mailgun, Amazon SES or Postmark"), "\(error.message)")
         }
     }

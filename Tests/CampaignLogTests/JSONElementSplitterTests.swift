@@ -1,5 +1,6 @@
-@testable import CampaignLog
 import Testing
+
+@testable import CampaignLog
 
 struct JSONElementSplitterTests {
     /// Splits `text` fed in chunks of `chunk` bytes; pieces as "line:column:text" or "line!message".
@@ -8,7 +9,8 @@ struct JSONElementSplitterTests {
         var pieces: [String] = []
         func take(_ piece: JSONElementSplitter.Piece) {
             switch piece {
-            case .element(let bytes, let line, let column): pieces.append("\(line):\(column):" + String(decoding: bytes, as: UTF8.self))
+            case .element(let bytes, let line, let column):
+                pieces.append("\(line):\(column):" + String(decoding: bytes, as: UTF8.self))
             case .broken(let line, let message): pieces.append("\(line)!\(message)")
             }
         }
@@ -34,17 +36,22 @@ struct JSONElementSplitterTests {
     }
 
     @Test func handsOutTheElementsOfArraysOneByOne() {
-        #expect(splitEveryWay(#"[{"a":[1,"]"]}, {"b":"}"} ,3]"#) == [#"1:2:{"a":[1,"]"]}"#, #"1:17:{"b":"}"}"#, "1:28:3"])
+        #expect(
+            splitEveryWay(#"[{"a":[1,"]"]}, {"b":"}"} ,3]"#) == [#"1:2:{"a":[1,"]"]}"#, #"1:17:{"b":"}"}"#, "1:28:3"])
     }
 
     @Test func readsArraysBackToBackAndValuesOnePerLine() {
-        #expect(splitEveryWay("[{\"a\":1}][{\"b\":2}]\n{\"c\":3}\n\n  {\"d\":\n4}") == [
-            #"1:2:{"a":1}"#, #"1:11:{"b":2}"#, #"2:1:{"c":3}"#, "4:3:{\"d\":\n4}",
-        ])
+        #expect(
+            splitEveryWay("[{\"a\":1}][{\"b\":2}]\n{\"c\":3}\n\n  {\"d\":\n4}") == [
+                #"1:2:{"a":1}"#, #"1:11:{"b":2}"#, #"2:1:{"c":3}"#, "4:3:{\"d\":\n4}",
+            ])
     }
 
     @Test func anElementSpanningLinesKeepsItsFirstLine() {
-        #expect(splitEveryWay("[\n  {\n    \"a\": 1\n  },\n  {\"b\": 2}\n]") == ["2:3:{\n    \"a\": 1\n  }", #"5:3:{"b": 2}"#])
+        #expect(
+            splitEveryWay("[\n  {\n    \"a\": 1\n  },\n  {\"b\": 2}\n]") == [
+                "2:3:{\n    \"a\": 1\n  }", #"5:3:{"b": 2}"#,
+            ])
     }
 
     @Test func textThatIsNoJSONIsOnePiecePerLine() {
@@ -52,12 +59,23 @@ struct JSONElementSplitterTests {
     }
 
     @Test func truncationIsReportedWhereTheRecordStarts() {
-        #expect(splitEveryWay("{\"a\":\"x\n{\"b\":1}") == ["1!a string is not closed before the end of its line", #"2:1:{"b":1}"#])
-        #expect(splitEveryWay("{\"a\":{\n{\"b\":1}") == ["1!truncated: this record is not closed before line 2 starts a new one", #"2:1:{"b":1}"#])
-        #expect(splitEveryWay("[{\"a\":1},{\"a\":\n[{\"b\":1}]") == [
-            #"1:2:{"a":1}"#, "1!truncated: this record is not closed before line 2 starts a new one", #"2:2:{"b":1}"#,
-        ])
-        #expect(splitEveryWay("[{\"a\":1},\n{\"b\":") == [#"1:2:{"a":1}"#, "2!unexpected end of file: this record is never closed"])
+        #expect(
+            splitEveryWay("{\"a\":\"x\n{\"b\":1}") == [
+                "1!a string is not closed before the end of its line", #"2:1:{"b":1}"#,
+            ])
+        #expect(
+            splitEveryWay("{\"a\":{\n{\"b\":1}") == [
+                "1!truncated: this record is not closed before line 2 starts a new one", #"2:1:{"b":1}"#,
+            ])
+        #expect(
+            splitEveryWay("[{\"a\":1},{\"a\":\n[{\"b\":1}]") == [
+                #"1:2:{"a":1}"#, "1!truncated: this record is not closed before line 2 starts a new one",
+                #"2:2:{"b":1}"#,
+            ])
+        #expect(
+            splitEveryWay("[{\"a\":1},\n{\"b\":") == [
+                #"1:2:{"a":1}"#, "2!unexpected end of file: this record is never closed",
+            ])
     }
 
     @Test func oneLineOfManyElementsNeedsNoMoreThanOneElementOfMemory() {
@@ -72,6 +90,9 @@ struct JSONElementSplitterTests {
     }
 
     @Test func aPayloadLongerThanTheLimitIsBroken() {
-        #expect(splitEveryWay("[{\"a\":\n\"0123456789\"},{\"b\":1}]", maxBytes: 8) == ["1!record longer than 8 bytes", #"2:15:{"b":1}"#])
+        #expect(
+            splitEveryWay("[{\"a\":\n\"0123456789\"},{\"b\":1}]", maxBytes: 8) == [
+                "1!record longer than 8 bytes", #"2:15:{"b":1}"#,
+            ])
     }
 }

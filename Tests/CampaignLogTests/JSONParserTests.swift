@@ -1,5 +1,6 @@
-@testable import CampaignLog
 import Testing
+
+@testable import CampaignLog
 
 struct JSONParserTests {
     func parse(_ text: String) throws(JSONParser.Failure) -> JSONValue { try JSONParser.parse(Array(text.utf8)) }
@@ -14,7 +15,9 @@ struct JSONParserTests {
     }
 
     @Test func readsEveryKindOfValueKeepingNumbersAsWritten() throws {
-        let value = try parse(#" {"s":"a\"b\\c\u00e9\ud83d\ude00\n","n":-12.5e+3,"big":4323372036854775807,"t":true,"f":false,"z":null,"a":[1,{}],"o":{"k":[]}} "#)
+        let value = try parse(
+            #" {"s":"a\"b\\c\u00e9\ud83d\ude00\n","n":-12.5e+3,"big":4323372036854775807,"t":true,"f":false,"z":null,"a":[1,{}],"o":{"k":[]}} "#
+        )
         #expect(value["s"]?.string == "a\"b\\cé😀\n")
         #expect(value["n"]?.text == "-12.5e+3")
         #expect(value["big"]?.text == "4323372036854775807", "too big for a Double, kept as text")
@@ -22,7 +25,8 @@ struct JSONParserTests {
         #expect(value["z"]?.isNull == true)
         #expect(value["a"]?.array?.count == 2)
         #expect(value["o", "k"]?.array?.isEmpty == true)
-        #expect(value.object?.members.map(\.key) == ["s", "n", "big", "t", "f", "z", "a", "o"], "members keep their order")
+        #expect(
+            value.object?.members.map(\.key) == ["s", "n", "big", "t", "f", "z", "a", "o"], "members keep their order")
     }
 
     @Test func aRepeatedMemberNameTakesTheLastValue() throws {

@@ -50,7 +50,8 @@ struct MailgunReaderTests {
             {"event":"accepted","id":"2","timestamp":1772442000,"recipient":"b@example.com","tags":["arm-green"],"campaigns":[{"id":"c9","name":"Nine"}]}
             """)
         var fields = ProviderFieldMap()
-        fields.mailgun = .init(variantKeys: ["arm"], campaignKeys: ["wave"], variantTagPrefix: "arm-", useCampaigns: false)
+        fields.mailgun = .init(
+            variantKeys: ["arm"], campaignKeys: ["wave"], variantTagPrefix: "arm-", useCampaigns: false)
         let (events, _) = try readRun([path], options: LogReadOptions(fields: fields))
         #expect(
             events == [

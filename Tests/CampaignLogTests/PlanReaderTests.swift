@@ -25,9 +25,11 @@ struct PlanReaderTests {
         let (rows, reader) = try rows(
             "\u{FEFF}Variant,Recipient,segment\r\nA,  Bob@Example.COM ,x\r\nB,JOSÉ@exemple.fr,y\r\n\r\n"
                 + "A,jose\u{301}@exemple.fr,z\r\n\" B \",\"bob@example.com\",\"q,r\"\r\n")
-        #expect(rows == [
-            "2 bob@example.com A", "3 josé@exemple.fr B", "5 josé@exemple.fr A repeat", "6 bob@example.com B repeat",
-        ])
+        #expect(
+            rows == [
+                "2 bob@example.com A", "3 josé@exemple.fr B", "5 josé@exemple.fr A repeat",
+                "6 bob@example.com B repeat",
+            ])
         #expect(reader.recipients.count == 2)
         #expect(reader.variants.names == ["A", "B"])
         #expect(reader.declaredShares == nil)
@@ -35,13 +37,14 @@ struct PlanReaderTests {
 
     @Test func badRowsCarryTheirLine() throws {
         let (rows, _) = try rows("recipient,variant\na@x.org,A\n,B\nb@x.org,\nc@x.org,A,extra\n\"d@x.org,A\n")
-        #expect(rows == [
-            "2 a@x.org A",
-            "plan.csv:3: error: missing recipient",
-            "plan.csv:4: error: missing variant",
-            "plan.csv:5: error: expected 2 fields, found 3",
-            "plan.csv:6: error: a quoted field is never closed",
-        ])
+        #expect(
+            rows == [
+                "2 a@x.org A",
+                "plan.csv:3: error: missing recipient",
+                "plan.csv:4: error: missing variant",
+                "plan.csv:5: error: expected 2 fields, found 3",
+                "plan.csv:6: error: a quoted field is never closed",
+            ])
     }
 
     @Test func matchesRecipientsAgainstATable() throws {
@@ -59,10 +62,22 @@ struct PlanReaderTests {
     }
 
     @Test(arguments: [
-        ("# shares: A=0.5,B=0.4\nrecipient,variant\n", "plan.csv:1: error: the shares add up to 0.9, not 1 (expected '# shares: A=0.5, B=0.5')"),
-        ("# shares: A=half\nrecipient,variant\n", "plan.csv:1: error: share of 'A' is not a number between 0 and 1 (expected '# shares: A=0.5, B=0.5')"),
-        ("# shares: A=0.5,A=0.5\nrecipient,variant\n", "plan.csv:1: error: 'A' has two shares (expected '# shares: A=0.5, B=0.5')"),
-        ("email,group\n", "plan.csv:1: error: the plan's header must name the columns recipient and variant (as in 'recipient,variant')"),
+        (
+            "# shares: A=0.5,B=0.4\nrecipient,variant\n",
+            "plan.csv:1: error: the shares add up to 0.9, not 1 (expected '# shares: A=0.5, B=0.5')"
+        ),
+        (
+            "# shares: A=half\nrecipient,variant\n",
+            "plan.csv:1: error: share of 'A' is not a number between 0 and 1 (expected '# shares: A=0.5, B=0.5')"
+        ),
+        (
+            "# shares: A=0.5,A=0.5\nrecipient,variant\n",
+            "plan.csv:1: error: 'A' has two shares (expected '# shares: A=0.5, B=0.5')"
+        ),
+        (
+            "email,group\n",
+            "plan.csv:1: error: the plan's header must name the columns recipient and variant (as in 'recipient,variant')"
+        ),
         ("recipient,variant,email\n", "plan.csv:1: error: column 'recipient' appears twice in the header"),
         ("# nothing\n\n", "plan.csv: error: empty plan: no header row (expected 'recipient,variant')"),
     ])
@@ -86,9 +101,15 @@ struct PlanReaderTests {
     }
 
     @Test(arguments: [
-        ("a@x.org\nb@x.org,2026\n", "s.txt:2: error: expected one address a line (or a CSV header naming a recipient or email column)"),
+        (
+            "a@x.org\nb@x.org,2026\n",
+            "s.txt:2: error: expected one address a line (or a CSV header naming a recipient or email column)"
+        ),
         ("email,note\n,x\n", "s.txt:2: error: missing address"),
-        ("timestamp,campaign,variant,recipient,event\n", "s.txt:1: error: this is an event log, not a list of addresses; pass logs with --history to treat their complaints and unsubscribes as suppressed"),
+        (
+            "timestamp,campaign,variant,recipient,event\n",
+            "s.txt:1: error: this is an event log, not a list of addresses; pass logs with --history to treat their complaints and unsubscribes as suppressed"
+        ),
     ])
     func addressListsAreReadWholeOrNotAtAll(text: String, message: String) {
         var table = SymbolTable()

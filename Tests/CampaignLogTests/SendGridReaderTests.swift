@@ -49,7 +49,8 @@ struct SendGridReaderTests {
             """)
         var fields = ProviderFieldMap()
         fields.sendGrid = .init(
-            variantKeys: ["arm"], campaignKeys: ["wave"], variantCategoryPrefix: "arm=", campaignCategoryPrefix: "wave=",
+            variantKeys: ["arm"], campaignKeys: ["wave"], variantCategoryPrefix: "arm=",
+            campaignCategoryPrefix: "wave=",
             marketingCampaignFields: false)
         let (events, _) = try readRun([path], options: LogReadOptions(fields: fields))
         #expect(

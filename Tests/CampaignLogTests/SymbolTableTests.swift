@@ -1,5 +1,6 @@
-@testable import CampaignLog
 import Testing
+
+@testable import CampaignLog
 
 struct SymbolTableTests {
     @Test func internsLooksUpAndNamesManyValues() {

@@ -48,7 +48,8 @@ struct FiguresTests {
         #expect(upsell.lastSend?.rfc3339 == "2026-09-10T14:20:01Z")
         #expect(upsell.firstComplaint?.rfc3339 == "2026-09-10T14:25:00Z")
         let a = upsell.variants[0], b = upsell.variants[1]
-        #expect([a.sends, a.delivered, a.unsubscribes, a.opens, a.clicks, a.recipients] == [2, 2, 1, 1, 1, 2] as [Int])
+        #expect(
+            [a.sends, a.delivered, a.unsubscribes, a.opens, a.clicks, a.recipients] == [2, 2, 1, 1, 1, 2] as [Int])
         #expect([b.sends, b.delivered, b.bounces, b.complaints, b.recipients] == [2, 1, 1, 1, 2] as [Int])
         #expect(b.complaintRate == 1.0, "1 complaint / 1 delivered")
         #expect(b.bounceRate == 0.5, "1 bounce / 2 sends")

@@ -17,7 +17,8 @@ struct MetricsJSONTests {
             campaign: "premium-upsell-test", firstSend: .init(parsing: "2026-09-10T14:00:00Z"),
             lastSend: .init(parsing: "2026-09-10T15:59:59Z"), firstComplaint: .init(parsing: "2026-09-10T14:03:10Z"),
             recipients: 180_000, recipientsWithMultipleVariants: 180_000, variants: [variant], totals: totals)
-        let report = MetricsReport(campaigns: [campaign], eventsRead: 2_537_604, duplicatesDropped: 0, recordsSkipped: 0)
+        let report = MetricsReport(
+            campaigns: [campaign], eventsRead: 2_537_604, duplicatesDropped: 0, recordsSkipped: 0)
         let variantBody = """
                       "sends": 180000,
                       "delivered": 177912,

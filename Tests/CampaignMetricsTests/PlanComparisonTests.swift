@@ -5,13 +5,14 @@ import Testing
 struct PlanComparisonTests {
     /// a gets A as planned; b is planned B (twice) but gets A and B; c gets B as planned;
     /// d gets A without being in the plan; e is planned A and never sent.
-    static let log = header + """
-        \(at(0)),c,A,a@x.org,send
-        \(at(0)),c,A,b@x.org,send
-        \(at(1)),c,B,b@x.org,send
-        \(at(1)),c,B,C@X.ORG,send
-        \(at(2)),c,A,d@x.org,send
-        """
+    static let log =
+        header + """
+            \(at(0)),c,A,a@x.org,send
+            \(at(0)),c,A,b@x.org,send
+            \(at(1)),c,B,b@x.org,send
+            \(at(1)),c,B,C@X.ORG,send
+            \(at(2)),c,A,d@x.org,send
+            """
     static let plan = """
         recipient,variant
          A@x.org ,A
@@ -33,8 +34,14 @@ struct PlanComparisonTests {
         #expect(plan.sentNotInPlan == 1, "d")
         #expect(plan.variants.map(\.variant) == ["A", "B"])
         let a = plan.variants[0], b = plan.variants[1]
-        #expect([a.plannedRecipients, a.sends, a.recipients, a.sentAsPlanned, a.sentNotPlanned, a.plannedNotSent] == [2, 3, 3, 1, 1, 1])
-        #expect([b.plannedRecipients, b.sends, b.recipients, b.sentAsPlanned, b.sentNotPlanned, b.plannedNotSent] == [2, 2, 2, 2, 0, 0])
+        #expect(
+            [a.plannedRecipients, a.sends, a.recipients, a.sentAsPlanned, a.sentNotPlanned, a.plannedNotSent] == [
+                2, 3, 3, 1, 1, 1,
+            ])
+        #expect(
+            [b.plannedRecipients, b.sends, b.recipients, b.sentAsPlanned, b.sentNotPlanned, b.plannedNotSent] == [
+                2, 2, 2, 2, 0, 0,
+            ])
     }
 
     @Test func aPlannedVariantNeverSentIsListed() throws {
@@ -53,7 +60,8 @@ struct PlanComparisonTests {
         #expect(reading.skipped.map(\.description) == ["plan.csv:7: error: missing variant"])
         #expect(reading.files == ["events.csv", "plan.csv"])
         #expect(throws: LogError.self) {
-            try MetricsReport.compute(files: [(log, "events.csv")], options: LogReadOptions(strict: true), plan: (plan, "plan.csv"))
+            try MetricsReport.compute(
+                files: [(log, "events.csv")], options: LogReadOptions(strict: true), plan: (plan, "plan.csv"))
         }
     }
 

@@ -40,7 +40,9 @@ struct RateTestTests {
         for (comparison, (name, z, p, adjusted)) in zip(test.comparisons, expected) {
             #expect(abs((comparison.z ?? 0) - z) < 1e-9, "\(name) z \(comparison.z ?? .nan) vs \(z)")
             #expect(abs(comparison.pValue - p) < 1e-9 * max(p, 1e-6), "\(name) p \(comparison.pValue) vs \(p)")
-            #expect(abs(comparison.adjustedPValue - adjusted) < 1e-9, "\(name) Holm \(comparison.adjustedPValue) vs \(adjusted)")
+            #expect(
+                abs(comparison.adjustedPValue - adjusted) < 1e-9,
+                "\(name) Holm \(comparison.adjustedPValue) vs \(adjusted)")
         }
         #expect(test.crediblyAboveBest == ["E", "F", "G"])
     }
@@ -55,7 +57,9 @@ struct RateTestTests {
 
     @Test func oneArmOrAnImpossibleCountIsNoTest() {
         #expect(RateTest(arms: [.init(variant: "A", events: 1, base: 10)]).statistic == nil)
-        let broken = RateTest(arms: [.init(variant: "A", events: 11, base: 10), .init(variant: "B", events: 1, base: 10)])
+        let broken = RateTest(arms: [
+            .init(variant: "A", events: 11, base: 10), .init(variant: "B", events: 1, base: 10),
+        ])
         #expect(broken.statistic == nil && broken.best == nil && broken.comparisons.isEmpty)
         let empty = RateTest(arms: [.init(variant: "A", events: 0, base: 0), .init(variant: "B", events: 1, base: 10)])
         #expect(empty.variants == ["B"], "arms without a base are left out")

@@ -93,13 +93,15 @@ extension CommonMarkTests {
     /// CVE-2023-22486's other shape: few openers left open, then many links, each of which makes
     /// cmark walk every opener; the count of open openers stays under its limit.
     @Test func linksAfterUnclosedOpenersAreBoundedByBracketWork() {
-        let markdown = "Intro.\n\n" + String(repeating: "![", count: 999) + "\n"
+        let markdown =
+            "Intro.\n\n" + String(repeating: "![", count: 999) + "\n"
             + String(repeating: "[]()", count: 30_000) + "\n"
         let violations = CommonMark.limitViolations(in: markdown)
         let expected = [
             MarkdownLimitViolation(
                 line: 4,
-                message: "too many links after unclosed '[' or '![': 30000000 bracket steps exceed the limit of 20000000")
+                message:
+                    "too many links after unclosed '[' or '![': 30000000 bracket steps exceed the limit of 20000000")
         ]
         #expect(violations == expected, "got \(violations), want \(expected)")
         let fewer = String(repeating: "![", count: 999) + String(repeating: "[]()", count: 19_000)

@@ -5,7 +5,7 @@ import Synchronization
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Issue 6 §5: reading a log that is still being appended to gives a consistent count. A writer
@@ -82,7 +82,9 @@ struct AppendWhileReadingTests {
                 problems.append("read \(reads): a cut line was counted as an event for '\(cut)' (notes: \(noted))")
             }
             if run.reading.recordsSkipped > 1 {
-                problems.append("read \(reads): \(run.reading.recordsSkipped) records skipped: \(run.reading.skipped.map(\.description))")
+                problems.append(
+                    "read \(reads): \(run.reading.recordsSkipped) records skipped: \(run.reading.skipped.map(\.description))"
+                )
             }
             if problems.count >= 3 { break }
         }

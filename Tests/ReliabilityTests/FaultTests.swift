@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// SPEC §3 and §5: nothing that fails leaves a half-written `output/`, and a failed build never
@@ -83,7 +83,9 @@ struct FaultTests {
         for version in 0...1 {
             Self.writeSite(site, count: count, version: version)
             let other = site.root.appendingPathComponent("expected-\(version)")
-            let (result, elapsed) = try Measure.time { try Self.run(["build", "--site", root, "--output", other.path]) }
+            let (result, elapsed) = try Measure.time {
+                try Self.run(["build", "--site", root, "--output", other.path])
+            }
             #expect(result.status == 0, "\(result.err)")
             duration = max(duration, elapsed)
             expected.append(SiteSnapshot(other))
@@ -107,7 +109,9 @@ struct FaultTests {
                 // Wait for the write step, then let it run a little.
                 let deadline = ContinuousClock.now + duration * 3
                 while process.isRunning, ContinuousClock.now < deadline,
-                    !((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).contains(where: { $0.hasPrefix(".output.staging") })
+                    !((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).contains(where: {
+                        $0.hasPrefix(".output.staging")
+                    })
                 {
                     usleep(500)
                 }
@@ -128,7 +132,9 @@ struct FaultTests {
         #expect(SiteSnapshot(site.output) == expected[version], "the last build wrote the site of its content")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix(".") }
         #expect(!leftovers.contains(".output.old"), "the previous site was put back or removed")
-        print("FaultTests: \(kills) kills of a \(count)-incident build (\(duration)): \(outcomes); leftover staging folders: \(leftovers.count)")
+        print(
+            "FaultTests: \(kills) kills of a \(count)-incident build (\(duration)): \(outcomes); leftover staging folders: \(leftovers.count)"
+        )
     }
 
     /// Expected: a disk that fills up during the write step (simulated with a file-size limit,
@@ -145,7 +151,9 @@ struct FaultTests {
         #expect(result.status == 2, "exit \(result.status): \(result.err)")
         #expect(result.err.contains("error: cannot write"), "\(result.err)")
         #expect(SiteSnapshot(site.output) == before, "the old site is whole")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".output") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
+            $0.hasPrefix(".output")
+        }
         #expect(leftovers.isEmpty, "the staging folder is removed: \(leftovers)")
     }
 

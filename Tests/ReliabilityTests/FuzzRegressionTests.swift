@@ -12,7 +12,9 @@ import Testing
 /// (`Fuzz/Sources/<target>/`), without libFuzzer: a crash the fuzzers find fails `swift test`
 /// until it is fixed, and the seeds keep working. RELIABILITY.md lists what the fuzzers found.
 struct FuzzRegressionTests {
-    static let targets = ["csv", "jsonl", "sendgrid", "mailgun", "ses", "postmark", "arf", "logs", "frontmatter", "prose", "markdown"]
+    static let targets = [
+        "csv", "jsonl", "sendgrid", "mailgun", "ses", "postmark", "arf", "logs", "frontmatter", "prose", "markdown",
+    ]
 
     /// The repository's `Fuzz/` folder.
     static let fuzzFolder = URL(fileURLWithPath: #filePath)
@@ -62,10 +64,18 @@ struct FuzzRegressionTests {
         switch target {
         case "csv": try? reader.readCanonicalCSV(path: path, displayPath: name, into: &counter)
         case "jsonl": try? reader.readCanonicalJSONLines(path: path, displayPath: name, into: &counter)
-        case "sendgrid": try? reader.readPayloads(path: path, displayPath: name, SendGridReader(fields: options.fields.sendGrid), into: &counter)
-        case "mailgun": try? reader.readPayloads(path: path, displayPath: name, MailgunReader(fields: options.fields.mailgun), into: &counter)
-        case "ses": try? reader.readPayloads(path: path, displayPath: name, SESReader(fields: options.fields.ses), into: &counter)
-        case "postmark": try? reader.readPayloads(path: path, displayPath: name, PostmarkReader(fields: options.fields.postmark), into: &counter)
+        case "sendgrid":
+            try? reader.readPayloads(
+                path: path, displayPath: name, SendGridReader(fields: options.fields.sendGrid), into: &counter)
+        case "mailgun":
+            try? reader.readPayloads(
+                path: path, displayPath: name, MailgunReader(fields: options.fields.mailgun), into: &counter)
+        case "ses":
+            try? reader.readPayloads(
+                path: path, displayPath: name, SESReader(fields: options.fields.ses), into: &counter)
+        case "postmark":
+            try? reader.readPayloads(
+                path: path, displayPath: name, PostmarkReader(fields: options.fields.postmark), into: &counter)
         case "arf": try? reader.readARF(path: path, displayPath: name)
         case "logs":
             guard let run = try? MetricsRun.read(files: [(path, name)], options: options) else { return nil }
@@ -88,7 +98,8 @@ struct FuzzRegressionTests {
             var logLines: [Int] = []
             if let front = IncidentFrontMatter.read(parsed.root, into: &diagnostics, logLines: &logLines) {
                 for pattern in front.logs ?? [] where LogGlob.problem(with: pattern) == nil {
-                    let matched = LogGlob.matches(pattern, in: ["logs/a.csv", "logs/.hidden", "x/y/z.json", "index.md"])
+                    let matched = LogGlob.matches(
+                        pattern, in: ["logs/a.csv", "logs/.hidden", "x/y/z.json", "index.md"])
                     if matched.contains(where: { $0.contains("..") }) { return "a glob matched outside the bundle" }
                 }
             }

@@ -31,7 +31,9 @@ struct HostileAddressTests {
             return
         }
         let everything = site.allOutput.lowercased().decodingHTMLText
-        for address in ["ann.lee@example.com", "josé@exämple.org", "jose\u{301}@exa\u{308}mple.org", "ann.lee", "josé@"] {
+        for address in [
+            "ann.lee@example.com", "josé@exämple.org", "jose\u{301}@exa\u{308}mple.org", "ann.lee", "josé@",
+        ] {
             #expect(!everything.contains(address), "\(address) is published")
         }
     }
@@ -80,7 +82,10 @@ struct HostileAddressTests {
     /// `&#0064;`) must still stop the build.
     @Test(
         .disabled("bug: AddressLeakGuard decodes only &#64; — see RELIABILITY.md, 'Known gaps'"),
-        arguments: ["ann.lee&#x40;example.com", "ann.lee&commat;example.com", "ann.lee&#0064;example.com", "ann.lee&#X40;example.com"])
+        arguments: [
+            "ann.lee&#x40;example.com", "ann.lee&commat;example.com", "ann.lee&#0064;example.com",
+            "ann.lee&#X40;example.com",
+        ])
     func anAddressInRawHTMLWithAnyCharacterReferenceStopsTheBuild(spelling: String) throws {
         // An HTML block: cmark passes it through verbatim (in Markdown text it decodes references).
         let site = Self.site(note: "<div class=\"contact\">\n\(spelling)\n</div>")

@@ -30,8 +30,11 @@ struct HostileFrontMatterTests {
             return
         }
         #expect("\(error)".contains(message), "\(error)", sourceLocation: sourceLocation)
-        #expect(elapsed < .seconds(seconds * Measure.timeScale), "refused after \(elapsed)", sourceLocation: sourceLocation)
-        #expect(grown < megabytes || Measure.underAddressSanitizer, "peak memory grew by \(grown) MB", sourceLocation: sourceLocation)
+        #expect(
+            elapsed < .seconds(seconds * Measure.timeScale), "refused after \(elapsed)", sourceLocation: sourceLocation)
+        #expect(
+            grown < megabytes || Measure.underAddressSanitizer, "peak memory grew by \(grown) MB",
+            sourceLocation: sourceLocation)
         #expect(!FileManager.default.fileExists(atPath: site.output.path), sourceLocation: sourceLocation)
     }
 
@@ -39,7 +42,8 @@ struct HostileFrontMatterTests {
     @Test func aYAMLAliasBombInFrontMatterIsRefusedAtItsFirstAnchor() {
         let site = HostileSite()
         site.write("content/incidents/bomb.md", "---\ntitle: Bomb\n" + Self.aliasBomb + "---\nText\n")
-        Self.expectRefusal(site, containing: "content/incidents/bomb.md:3: error: YAML aliases are not allowed in front matter")
+        Self.expectRefusal(
+            site, containing: "content/incidents/bomb.md:3: error: YAML aliases are not allowed in front matter")
     }
 
     /// Expected: the same bomb hidden from the lexical guard's view (inside a flow mapping, after
@@ -78,14 +82,17 @@ struct HostileFrontMatterTests {
     @Test func a10MBFrontMatterIsRefusedAt64KiB() throws {
         let site = HostileSite()
         let line = "k: " + String(repeating: "x", count: 1_000) + "\n"
-        site.write("content/incidents/big.md", "---\ntitle: Big\n" + String(repeating: line, count: 10_000) + "---\nText\n")
-        Self.expectRefusal(site, containing: "content/incidents/big.md:1: error: front matter is larger than 64 KiB", seconds: 2)
+        site.write(
+            "content/incidents/big.md", "---\ntitle: Big\n" + String(repeating: line, count: 10_000) + "---\nText\n")
+        Self.expectRefusal(
+            site, containing: "content/incidents/big.md:1: error: front matter is larger than 64 KiB", seconds: 2)
     }
 
     /// Nesting 5,000 deep, by name (arguments are names: Swift Testing prints them).
     static let deep: [String: String] = [
         "flow sequences": "x: " + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000) + "\n",
-        "flow mappings": "x: " + String(repeating: "{a: ", count: 5_000) + "1" + String(repeating: "}", count: 5_000) + "\n",
+        "flow mappings": "x: " + String(repeating: "{a: ", count: 5_000) + "1" + String(repeating: "}", count: 5_000)
+            + "\n",
         "block sequences": "x:\n" + (1...5_000).map { String(repeating: " ", count: $0) + "- \n" }.joined(),
         "block mappings": "x:\n" + (1...2_000).map { String(repeating: " ", count: $0) + "k\($0):\n" }.joined(),
         "compact sequences": String(repeating: "- ", count: 5_000) + "x\n",
@@ -105,7 +112,9 @@ struct HostileFrontMatterTests {
     /// Expected: front matter that is not UTF-8 is refused with a hint, not decoded with U+FFFD.
     @Test func invalidUTF8InANoteIsRefused() {
         let site = HostileSite()
-        site.folder.write("content/incidents/bad.md", Array("---\ntitle: \"".utf8) + [0xFF, 0xFE, 0xC0, 0x80] + Array("\"\n---\nText\n".utf8))
+        site.folder.write(
+            "content/incidents/bad.md",
+            Array("---\ntitle: \"".utf8) + [0xFF, 0xFE, 0xC0, 0x80] + Array("\"\n---\nText\n".utf8))
         Self.expectRefusal(site, containing: "content/incidents/bad.md: error: is not valid UTF-8 text")
     }
 }

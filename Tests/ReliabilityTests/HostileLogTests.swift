@@ -21,11 +21,15 @@ struct HostileLogTests {
     /// that differ only in their invalid bytes are then one recipient.
     @Test func invalidUTF8InAFieldIsReplacedAndTheRecordKept() throws {
         var bytes = Array(Self.header.utf8)
-        bytes += Array("2026-09-10T14:00:00Z,c\u{0}".utf8) + [0xFF] + Array(",A,ann".utf8) + [0xC0]
+        bytes +=
+            Array("2026-09-10T14:00:00Z,c\u{0}".utf8) + [0xFF] + Array(",A,ann".utf8) + [0xC0]
             + Array("@example.com,send,1\n".utf8)
-        bytes += Array("2026-09-10T14:00:01Z,c\u{0}".utf8) + [0xFE] + Array(",A,ANN".utf8) + [0xFF]
+        bytes +=
+            Array("2026-09-10T14:00:01Z,c\u{0}".utf8) + [0xFE] + Array(",A,ANN".utf8) + [0xFF]
             + Array("@example.com,send,2\n".utf8)
-        bytes += Array("2026-09-10T14:00:02Z,c,".utf8) + [0xF4, 0x90, 0x80, 0x80] + Array(",bob@example.com,delivered,3\n".utf8)
+        bytes +=
+            Array("2026-09-10T14:00:02Z,c,".utf8) + [0xF4, 0x90, 0x80, 0x80]
+            + Array(",bob@example.com,delivered,3\n".utf8)
         let run = try Self.read([("bad-utf8.csv", bytes)])
         #expect(run.reading.eventsRead == 3 && run.reading.recordsSkipped == 0, "\(run.reading)")
         let campaigns = run.report.campaigns.map(\.campaign)
@@ -84,7 +88,9 @@ struct HostileLogTests {
             let isCut = spans.contains { $0.lowerBound < cut && cut < $0.upperBound }
             let read = run.reading.eventsRead
             if format == "csv" {
-                #expect(read == complete || (isCut && read == complete + 1), "cut at \(cut): read \(read), whole \(complete)")
+                #expect(
+                    read == complete || (isCut && read == complete + 1),
+                    "cut at \(cut): read \(read), whole \(complete)")
             } else {
                 #expect(read == complete, "cut at \(cut): read \(read), whole records \(complete)")
             }
@@ -120,7 +126,8 @@ struct HostileLogTests {
     /// count and quote parity must survive the skipping).
     @Test func anOverlongLineIsSkippedWithItsPlace() throws {
         let long = "2026-09-10T14:00:00Z,c,A,bob@example.com,send," + String(repeating: "\"x", count: 1_500_000) + "\n"
-        let text = Self.header + "2026-09-10T14:00:00Z,c,A,ann@example.com,send,1\n" + long
+        let text =
+            Self.header + "2026-09-10T14:00:00Z,c,A,ann@example.com,send,1\n" + long
             + "2026-09-10T14:00:01Z,c,A,cy@example.com,send,3\n"
         let folder = TempFolder("long")
         let path = folder.write("long.csv", text)
@@ -136,7 +143,9 @@ struct HostileLogTests {
         let noise = (0..<100_000).map { _ in UInt8.random(in: 0...255, using: &rng) }
         let noisePath = folder.write("noise.bin", noise)
         let missing = folder.url.appendingPathComponent("missing.csv").path
-        for (path, message) in [(folder.path, "is a folder"), (missing, "cannot open"), (noisePath, "unrecognised log format")] {
+        for (path, message) in [
+            (folder.path, "is a folder"), (missing, "cannot open"), (noisePath, "unrecognised log format"),
+        ] {
             let result = runAftermail(["metrics", path])
             #expect(result.status == 2 && result.err.contains(message), "\(path): \(result)")
         }
@@ -167,8 +176,10 @@ struct HostileLogTests {
             return ("", records, "\n", "\n")
         default:
             let records = (1...4).map { index in
-                let inner = "{\"eventType\":\"Send\",\"mail\":{\"timestamp\":\"2026-09-10T14:00:0\(index)Z\",\"messageId\":\"m\(index)\",\"destination\":[\"r\(index)@example.com\"],\"tags\":{\"variant\":[\"A\"]}},\"send\":{}}"
-                return "{\"Type\":\"Notification\",\"MessageId\":\"sns-\(index)\",\"Message\":" + JSONString.quoted(inner) + "}"
+                let inner =
+                    "{\"eventType\":\"Send\",\"mail\":{\"timestamp\":\"2026-09-10T14:00:0\(index)Z\",\"messageId\":\"m\(index)\",\"destination\":[\"r\(index)@example.com\"],\"tags\":{\"variant\":[\"A\"]}},\"send\":{}}"
+                return "{\"Type\":\"Notification\",\"MessageId\":\"sns-\(index)\",\"Message\":"
+                    + JSONString.quoted(inner) + "}"
             }
             return ("", records, "\n", "\n")
         }

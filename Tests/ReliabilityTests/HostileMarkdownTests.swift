@@ -17,7 +17,9 @@ struct HostileMarkdownTests {
     }
 
     /// What a note gets: the limits, then (if none is broken) cmark; within `seconds`.
-    static func check(_ markdown: String, refused: Bool, seconds: Double = 2, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func check(
+        _ markdown: String, refused: Bool, seconds: Double = 2, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let peak = Measure.peakResidentBytes()
         let (violations, elapsed) = Measure.time { () -> [MarkdownLimitViolation] in
             let violations = CommonMark.limitViolations(in: markdown)
@@ -27,7 +29,9 @@ struct HostileMarkdownTests {
         let grown = (Measure.peakResidentBytes() - peak) >> 20
         #expect(violations.isEmpty != refused, "violations: \(violations)", sourceLocation: sourceLocation)
         #expect(elapsed < .seconds(seconds * Measure.timeScale), "took \(elapsed)", sourceLocation: sourceLocation)
-        #expect(grown < 500 || Measure.underAddressSanitizer, "peak memory grew by \(grown) MB", sourceLocation: sourceLocation)
+        #expect(
+            grown < 500 || Measure.underAddressSanitizer, "peak memory grew by \(grown) MB",
+            sourceLocation: sourceLocation)
     }
 
     // MARK: - Refused
@@ -90,19 +94,28 @@ struct HostileMarkdownTests {
     /// `path:line: error: …` and exit status 2 within a second, and no output is written.
     @Test func aDeepNoteStopsTheBuildWithItsPlaceAndExitStatusTwo() {
         let site = HostileSite()
-        site.write("content/incidents/deep.md", "---\ntitle: Deep\n---\n\nIntro.\n\n" + Self.repeated("> ", 50_000) + "*a*\n")
-        site.write("content/incidents/brackets/index.md", "---\ntitle: Brackets\n---\n\n" + Self.repeated("![[]()", 20_000) + "\n")
+        site.write(
+            "content/incidents/deep.md", "---\ntitle: Deep\n---\n\nIntro.\n\n" + Self.repeated("> ", 50_000) + "*a*\n")
+        site.write(
+            "content/incidents/brackets/index.md",
+            "---\ntitle: Brackets\n---\n\n" + Self.repeated("![[]()", 20_000) + "\n")
         let (result, elapsed) = Measure.time { runAftermail(["build", "--site", site.root.path]) }
         #expect(result.status == 2, "exit \(result.status)")
-        #expect(result.err.contains("content/incidents/deep.md:7: error: block nesting 50000 exceeds the limit of 32"), "\(result.err)")
-        #expect(result.err.contains("content/incidents/brackets/index.md:5: error: 20001 unclosed link brackets exceed the limit of 1000"), "\(result.err)")
+        #expect(
+            result.err.contains("content/incidents/deep.md:7: error: block nesting 50000 exceeds the limit of 32"),
+            "\(result.err)")
+        #expect(
+            result.err.contains(
+                "content/incidents/brackets/index.md:5: error: 20001 unclosed link brackets exceed the limit of 1000"),
+            "\(result.err)")
         #expect(elapsed < .seconds(2 * Measure.timeScale), "took \(elapsed)")
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
 
     /// Expected: invalid UTF-8 and NUL in a note become U+FFFD, never a crash.
     @Test func invalidUTF8AndNULBecomeReplacementCharacters() {
-        let markdown = String(decoding: [0x61, 0xFF, 0xC0, 0x80, 0x00, 0xED, 0xA0, 0x80, 0x62] as [UInt8], as: UTF8.self)
+        let markdown = String(
+            decoding: [0x61, 0xFF, 0xC0, 0x80, 0x00, 0xED, 0xA0, 0x80, 0x62] as [UInt8], as: UTF8.self)
         let html = CommonMark.html(from: markdown + "\u{0000}")
         #expect(html.hasPrefix("<p>a\u{FFFD}") && html.contains("b"), "\(html.debugDescription)")
         #expect(!html.contains("\u{0000}"))

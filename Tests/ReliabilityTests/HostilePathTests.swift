@@ -47,7 +47,8 @@ struct HostilePathTests {
             Issue.record("built with logs pattern \(pattern)")
             return
         }
-        #expect("\(error)".contains("content/incidents/x/index.md:5: error:") && "\(error)".contains(reason), "\(error)")
+        #expect(
+            "\(error)".contains("content/incidents/x/index.md:5: error:") && "\(error)".contains(reason), "\(error)")
         #expect(box.outsideIsUntouched())
     }
 
@@ -55,12 +56,15 @@ struct HostilePathTests {
     /// hidden file, never anything outside): the build reads logs/a.csv only.
     @Test func broadGlobsMatchOnlyTheBundlesOwnFiles() throws {
         let box = Sandbox()
-        box.site.write("content/incidents/x/index.md", "---\ntitle: X\nlogs: [\"**\", \"*\", \"**/*.csv\"]\n---\n\nText.\n")
+        box.site.write(
+            "content/incidents/x/index.md", "---\ntitle: X\nlogs: [\"**\", \"*\", \"**/*.csv\"]\n---\n\nText.\n")
         box.site.write(
             "content/incidents/x/logs/a.csv",
             "timestamp,campaign,variant,recipient,event\n2026-09-10T14:00:00Z,c,A,ann@example.com,send\n")
         // index.md matches "*" too and is not a log; keep the glob to the logs folder for a clean build.
-        box.site.write("content/incidents/x/index.md", "---\ntitle: X\nlogs: [\"logs/**\", \"logs/*\", \"**/*.csv\"]\n---\n\nText.\n")
+        box.site.write(
+            "content/incidents/x/index.md",
+            "---\ntitle: X\nlogs: [\"logs/**\", \"logs/*\", \"**/*.csv\"]\n---\n\nText.\n")
         box.site.write("content/incidents/x/logs/.hidden.csv", "not,a,log\n")
         guard case .success(let summary) = box.site.build() else {
             Issue.record("the build failed: \(box.site.build())")
@@ -72,7 +76,10 @@ struct HostilePathTests {
 
     /// Expected: a file or folder name that is no valid slug is refused (with the rule as a hint),
     /// and so is a slug that `aftermail new` is asked to create; nothing is written outside.
-    @Test(arguments: ["Bad Slug.md", "UPPER.md", "-dash.md", "a.b.md", "x%2F..%2F.md", "ünïcode.md", String(repeating: "a", count: 101) + ".md"])
+    @Test(arguments: [
+        "Bad Slug.md", "UPPER.md", "-dash.md", "a.b.md", "x%2F..%2F.md", "ünïcode.md",
+        String(repeating: "a", count: 101) + ".md",
+    ])
     func invalidSlugsAreRefused(name: String) {
         let box = Sandbox()
         box.site.write("content/incidents/\(name)", "---\ntitle: X\n---\n\nText.\n")
@@ -102,14 +109,19 @@ struct HostilePathTests {
         let result = runAftermail(["new", "--site", box.site.root.path, slug])
         #expect(result.status == 2, "exit \(result.status): \(result.err)")
         #expect(box.outsideIsUntouched())
-        #expect(!FileManager.default.fileExists(atPath: box.site.root.appendingPathComponent("content/incidents").path)
-                || (try? FileManager.default.contentsOfDirectory(atPath: box.site.root.appendingPathComponent("content/incidents").path))?.isEmpty == true)
+        #expect(
+            !FileManager.default.fileExists(atPath: box.site.root.appendingPathComponent("content/incidents").path)
+                || (try? FileManager.default.contentsOfDirectory(
+                    atPath: box.site.root.appendingPathComponent("content/incidents").path))?.isEmpty == true
+        )
     }
 
     /// Expected: a tag that looks like a path becomes a plain slug; every page lands inside output/.
     @Test func tagsThatLookLikePathsStayInsideTheOutput() throws {
         let box = Sandbox()
-        box.site.write("content/incidents/x.md", "---\ntitle: X\ntags: [\"../../../elsewhere\", \"/etc/passwd\", \"..\", \"%2e%2e\"]\n---\n\nText.\n")
+        box.site.write(
+            "content/incidents/x.md",
+            "---\ntitle: X\ntags: [\"../../../elsewhere\", \"/etc/passwd\", \"..\", \"%2e%2e\"]\n---\n\nText.\n")
         guard case .success = box.site.build() else {
             Issue.record("the build failed: \(box.site.build())")
             return
@@ -151,8 +163,10 @@ struct HostilePathTests {
             "content/incidents/x/logs/a.csv",
             "timestamp,campaign,variant,recipient,event\n2026-09-10T14:00:00Z,c,A,ann@example.com,send\n")
         let linkURL = box.site.root.appendingPathComponent(link)
-        try FileManager.default.createDirectory(at: linkURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: linkURL.path, withDestinationPath: box.folder.url.appendingPathComponent(target).path)
+        try FileManager.default.createDirectory(
+            at: linkURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: linkURL.path, withDestinationPath: box.folder.url.appendingPathComponent(target).path)
         let result = box.site.build()
         guard case .failure(let error) = result else {
             Issue.record("built with a symbolic link at \(link): \(result)")
@@ -168,7 +182,8 @@ struct HostilePathTests {
     @Test func anOutputFolderThatIsALinkIsRefused() throws {
         let box = Sandbox()
         box.site.write("content/incidents/x.md", "---\ntitle: X\n---\n\nText.\n")
-        try FileManager.default.createSymbolicLink(atPath: box.site.output.path, withDestinationPath: box.elsewhere.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: box.site.output.path, withDestinationPath: box.elsewhere.path)
         guard case .failure(let error) = box.site.build() else {
             Issue.record("replaced a linked output folder")
             return

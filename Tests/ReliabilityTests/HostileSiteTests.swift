@@ -82,8 +82,9 @@ struct HostileSiteTests {
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
         let incident = site.page("incidents/hostile/index.html")
         let printable = String(payload.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0xFFFE })
-        #expect(incident.decodingHTMLText.contains(printable.trimmingCharacters(in: .whitespaces)),
-                "the title shows as text on the incident page")
+        #expect(
+            incident.decodingHTMLText.contains(printable.trimmingCharacters(in: .whitespaces)),
+            "the title shows as text on the incident page")
         #expect(site.page("index.html").decodingHTMLText.contains(printable.trimmingCharacters(in: .whitespaces)))
         #expect(!site.allOutput.contains("ann@example.com") && !site.allOutput.contains("bob@example.com"))
     }
@@ -133,9 +134,14 @@ struct HostileSiteTests {
             """
         let found = PublishedSiteScan.problems(in: Data(planted.utf8), name: "x.html")
         #expect(found.count == 7, "\(found)")
-        #expect(PublishedSiteScan.problems(in: Data("<feed><title>a</feed>".utf8), name: "f.xml") == ["f.xml: not well-formed XML"])
+        #expect(
+            PublishedSiteScan.problems(in: Data("<feed><title>a</feed>".utf8), name: "f.xml") == [
+                "f.xml: not well-formed XML"
+            ])
         #expect(PublishedSiteScan.problems(in: Data("{\"a\": }".utf8), name: "m.json") == ["m.json: not valid JSON"])
-        #expect(PublishedSiteScan.problems(in: Data("<p>&lt;script&gt;</p><!-- <script> -->".utf8), name: "ok.html").isEmpty)
+        #expect(
+            PublishedSiteScan.problems(in: Data("<p>&lt;script&gt;</p><!-- <script> -->".utf8), name: "ok.html").isEmpty
+        )
     }
 
     /// Expected: control characters (which YAML forbids) in front matter are refused with the
@@ -148,14 +154,19 @@ struct HostileSiteTests {
             Issue.record("front matter with U+0001 was accepted")
             return
         }
-        #expect("\(error)".contains("content/incidents/x.md:2: error:") && "\(error)".contains("control characters"), "\(error)")
+        #expect(
+            "\(error)".contains("content/incidents/x.md:2: error:") && "\(error)".contains("control characters"),
+            "\(error)")
 
         let other = HostileSite()
         other.write("aftermail.yml", "base_url: https://example.org/\n")
-        other.write("content/incidents/ctl/index.md", "---\ntitle: Control\n---\n\nNUL \u{0000} BEL \u{0007} \u{FFFE} {{ figures.campaign }}\n")
+        other.write(
+            "content/incidents/ctl/index.md",
+            "---\ntitle: Control\n---\n\nNUL \u{0000} BEL \u{0007} \u{FFFE} {{ figures.campaign }}\n")
         other.write(
             "content/incidents/ctl/logs/a.csv",
-            "timestamp,campaign,variant,recipient,event\n2026-09-10T14:00:00Z,c\u{0001}\u{001B}[31m,\u{0000}A\u{FFFE},ann@example.com,send\n")
+            "timestamp,campaign,variant,recipient,event\n2026-09-10T14:00:00Z,c\u{0001}\u{001B}[31m,\u{0000}A\u{FFFE},ann@example.com,send\n"
+        )
         guard case .success = other.build() else {
             Issue.record("the build failed: \(other.build())")
             return

@@ -30,11 +30,15 @@ struct LeakTests {
         print(lines.joined(separator: "\n"))
     }
 
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["AFTERMAIL_LEAK_CHILD"] == "1", "runs in the child process of renderingAndBuildingAgainHoldNoMoreMemory"))
+    @Test(
+        .enabled(
+            if: ProcessInfo.processInfo.environment["AFTERMAIL_LEAK_CHILD"] == "1",
+            "runs in the child process of renderingAndBuildingAgainHoldNoMoreMemory"))
     func measureInAChildProcess() throws {
         // Pages: 2,000 different notes, each rendered twice.
         let notes = (0..<2_000).map { index in
-            "## Note \(index)\n\n" + String(repeating: "Some *emphasis*, a [link](https://example.com/\(index)), `code` and\n", count: 40)
+            "## Note \(index)\n\n"
+                + String(repeating: "Some *emphasis*, a [link](https://example.com/\(index)), `code` and\n", count: 40)
                 + "\n- a list\n  - nested\n\n> a quote\n\n```\ncode block \(index)\n```\n"
         }
         var samples: [Int] = []
@@ -50,7 +54,9 @@ struct LeakTests {
         print("LEAK renders: resident MB every 500 renders \(samples); growth after the first 500: \(pageGrowth) MB")
         // Under AddressSanitizer freed memory sits in quarantine, so resident memory grows by
         // design; LeakSanitizer checks for leaks at the end of that run instead.
-        #expect(pageGrowth < 8 || Measure.underAddressSanitizer, "resident memory grew by \(pageGrowth) MB over 3,500 renders: \(samples)")
+        #expect(
+            pageGrowth < 8 || Measure.underAddressSanitizer,
+            "resident memory grew by \(pageGrowth) MB over 3,500 renders: \(samples)")
 
         // Builds: the same site three times in one process.
         let site = HostileSite()
@@ -65,6 +71,8 @@ struct LeakTests {
         }
         let buildGrowth = builds[2] - builds[0]
         print("LEAK builds: resident MB after each of three builds \(builds); growth \(buildGrowth) MB")
-        #expect(buildGrowth < 24 || Measure.underAddressSanitizer, "resident memory grew by \(buildGrowth) MB from the first build to the third: \(builds)")
+        #expect(
+            buildGrowth < 24 || Measure.underAddressSanitizer,
+            "resident memory grew by \(buildGrowth) MB from the first build to the third: \(builds)")
     }
 }

@@ -28,7 +28,8 @@ struct PropertyTests {
             let files = buckets.enumerated().compactMap { index, events -> (name: String, text: String)? in
                 guard !events.isEmpty else { return nil }
                 return rng.chance(0.5)
-                    ? ("part\(index).csv", log.csv(events: events)) : ("part\(index).jsonl", log.jsonLines(events: events))
+                    ? ("part\(index).csv", log.csv(events: events))
+                    : ("part\(index).jsonl", log.jsonLines(events: events))
             }
             let actual = try Figures.json(files, in: folder)
             return expected == actual ? nil : Figures.firstDifference(expected, actual)
@@ -50,7 +51,8 @@ struct PropertyTests {
                 return "events_read \(after.eventsRead), expected \(before.eventsRead) + \(repeats.count) repeats"
             }
             if after.duplicatesDropped != before.duplicatesDropped + repeats.count {
-                return "duplicates_dropped \(after.duplicatesDropped), expected \(before.duplicatesDropped) + \(repeats.count)"
+                return
+                    "duplicates_dropped \(after.duplicatesDropped), expected \(before.duplicatesDropped) + \(repeats.count)"
             }
             return nil
         }
@@ -107,7 +109,8 @@ struct PropertyTests {
         let failure = try Property.check("sendgrid") { rng, folder in
             let log = GeneratedLog.random(using: &rng, wholeSeconds: true)
             let expected = try Figures.json([("a.csv", log.csv())], in: folder)
-            let actual = try Figures.json([("sg.json", log.sendGrid(batch: Int.random(in: 1...8, using: &rng)))], in: folder)
+            let actual = try Figures.json(
+                [("sg.json", log.sendGrid(batch: Int.random(in: 1...8, using: &rng)))], in: folder)
             return expected == actual ? nil : Figures.firstDifference(expected, actual)
         }
         #expect(failure == nil, "\(failure ?? "")")
@@ -128,10 +131,11 @@ struct PropertyTests {
     /// `address` with each letter upper- or lower-cased at random (letters whose upper case folds
     /// back to them only, which is every letter the generator uses).
     private static func randomCase(_ address: String, _ rng: inout SplitMix64) -> String {
-        String(address.map { character -> String in
-            let upper = character.uppercased()
-            guard rng.chance(0.5), upper.lowercased() == String(character) else { return String(character) }
-            return upper
-        }.joined())
+        String(
+            address.map { character -> String in
+                let upper = character.uppercased()
+                guard rng.chance(0.5), upper.lowercased() == String(character) else { return String(character) }
+                return upper
+            }.joined())
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @testable import CampaignLog
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Bugs the property tests, the hostile suite and the fuzzers found, each pinned by the smallest
@@ -24,7 +24,9 @@ struct RegressionTests {
         let bFirst = try Figures.run([("b.csv", header + sendB + sendA + complaint)], in: folder).report
         #expect(aFirst.json == bFirst.json, "\(Figures.firstDifference(aFirst.json, bFirst.json))")
         let numbers = try #require(bFirst.campaigns.first).copyNumbers
-        #expect(numbers.map(\.complaints) == [0, 1], "copy 1 is A (first by name), so B's complaint is copy 2's: \(numbers)")
+        #expect(
+            numbers.map(\.complaints) == [0, 1], "copy 1 is A (first by name), so B's complaint is copy 2's: \(numbers)"
+        )
     }
 
     /// Found by `AppendWhileReadingTests` (lines written in two pieces): a read that reached the
@@ -49,7 +51,8 @@ struct RegressionTests {
         seen += Self.texts(reader)
         #expect(seen == ["1:aaaa", "2:bbbbcc", "3:incomplete"], "\(seen)")
 
-        let path = folder.write("live.csv", "timestamp,campaign,variant,event,recipient\n2026-09-10T14:00:00Z,c,A,send,ann@exa")
+        let path = folder.write(
+            "live.csv", "timestamp,campaign,variant,event,recipient\n2026-09-10T14:00:00Z,c,A,send,ann@exa")
         let run = try MetricsRun.read(files: [(path, "live.csv")])
         #expect(run.reading.eventsRead == 1, "a file that did not grow while read keeps its last line")
     }

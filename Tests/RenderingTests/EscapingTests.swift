@@ -23,10 +23,14 @@ struct EscapingTests {
     @Test(arguments: ["index.html", "incidents/seven-copies/index.html", "incidents/seven-copies/apology/index.html"])
     func noHostileMarkupSurvives(page: String) throws {
         let html = try #require(Self.pages[page])
-        for needle in ["<script", "<img", "<svg", "\" onload=", "javascript:", "data:text/html", "<div onclick", "onclick=\""] {
+        for needle in [
+            "<script", "<img", "<svg", "\" onload=", "javascript:", "data:text/html", "<div onclick", "onclick=\"",
+        ] {
             #expect(!html.contains(needle), "\(page) contains \(needle)")
         }
-        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&gt;"), "\(page) should show the text escaped")
+        #expect(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&gt;"),
+            "\(page) should show the text escaped")
         #expect(html.contains("&amp;amp;"), "an entity in input is shown, not interpreted")
     }
 
@@ -59,13 +63,15 @@ struct EscapingTests {
 /// Charts and findings are built from log text too: hostile variant names stay text there.
 struct ChartEscapingTests {
     @Test func hostileVariantNamesInChartsAndTablesAreEscaped() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aftermail-chart-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "aftermail-chart-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let hostile = "\"<svg onload=alert(1)>"
         var log = "timestamp,campaign,variant,recipient,event\n"
         for index in 0..<20 {
-            log += "2026-09-10T14:0\(index % 10):00Z,c,\"\(hostile.replacingOccurrences(of: "\"", with: "\"\""))\",r\(index)@x.org,send\n"
+            log +=
+                "2026-09-10T14:0\(index % 10):00Z,c,\"\(hostile.replacingOccurrences(of: "\"", with: "\"\""))\",r\(index)@x.org,send\n"
             log += "2026-09-10T14:0\(index % 10):30Z,c,B</title><script>x()</script>,r\(index)@x.org,send\n"
             log += "2026-09-10T14:0\(index % 10):40Z,c,B</title><script>x()</script>,r\(index)@x.org,complaint\n"
         }

@@ -4,7 +4,7 @@ import Rendering
 import Testing
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Collects element names and text of an XML document, failing on any parse error.
@@ -21,7 +21,10 @@ final class XMLOutline: NSObject, XMLParserDelegate {
         return parser.parse() ? outline : nil
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         elements.append(name)
         current = name
         text = ""
@@ -49,16 +52,21 @@ struct FeedTests {
         let feed = try #require(XMLOutline.parse(feedText), "feed.xml is not well-formed XML")
         #expect(feed.elements.first == "feed")
         #expect(feed.texts["title"] == ["Northwind & co <post-mortems>", "Seven <copies> & \"more\""])
-        #expect(feed.texts["id"] == ["https://northwind.example/post-mortems/", "https://northwind.example/post-mortems/incidents/seven-copies/"])
+        #expect(
+            feed.texts["id"] == [
+                "https://northwind.example/post-mortems/",
+                "https://northwind.example/post-mortems/incidents/seven-copies/",
+            ])
         #expect(feed.texts["updated"]?.first == "2026-09-11T00:00:00Z")
         let sitemapText = try #require(pages["sitemap.xml"])
         let sitemap = try #require(XMLOutline.parse(sitemapText), "sitemap.xml is not well-formed XML")
-        #expect(sitemap.texts["loc"] == [
-            "https://northwind.example/post-mortems/incidents/seven-copies/index.html",
-            "https://northwind.example/post-mortems/index.html",
-            "https://northwind.example/post-mortems/tags/a-b-test/index.html",
-            "https://northwind.example/post-mortems/tags/segmentation/index.html",
-        ])
+        #expect(
+            sitemap.texts["loc"] == [
+                "https://northwind.example/post-mortems/incidents/seven-copies/index.html",
+                "https://northwind.example/post-mortems/index.html",
+                "https://northwind.example/post-mortems/tags/a-b-test/index.html",
+                "https://northwind.example/post-mortems/tags/segmentation/index.html",
+            ])
         #expect(pages["index.html"]!.contains("<link rel=\"alternate\" type=\"application/atom+xml\""))
     }
 
@@ -81,6 +89,8 @@ struct FeedTests {
         let tag = try #require(pages["tags/a-b-test/index.html"])
         #expect(tag.contains("<h1>Incidents tagged “A/B test”</h1>"))
         #expect(tag.contains("<a href=\"../../incidents/seven-copies/index.html\">"))
-        #expect(pages["incidents/seven-copies/index.html"]!.contains("<a href=\"../../tags/a-b-test/index.html\">A/B test</a>"))
+        #expect(
+            pages["incidents/seven-copies/index.html"]!.contains(
+                "<a href=\"../../tags/a-b-test/index.html\">A/B test</a>"))
     }
 }

@@ -23,14 +23,16 @@ enum Fixtures {
         totals.recipients = 1000
         return CampaignFigures(
             campaign: name, firstSend: Timestamp(parsing: "2026-09-10T14:00:00Z"),
-            lastSend: Timestamp(parsing: "2026-09-10T15:59:59Z"), firstComplaint: Timestamp(parsing: "2026-09-10T14:03:10Z"),
+            lastSend: Timestamp(parsing: "2026-09-10T15:59:59Z"),
+            firstComplaint: Timestamp(parsing: "2026-09-10T14:03:10Z"),
             recipients: 1000, recipientsWithMultipleVariants: 1000, variants: variants, totals: totals)
     }
 
     static func incident(
         slug: String = "seven-copies", title: String = "Seven copies", summary: String? = "Everyone got every variant.",
         severity: String? = "SEV-1", owner: String? = "Mara", tags: [String] = ["segmentation"],
-        body: String = "## Summary\n\nWe sent *seven* copies.\n", apology: Apology? = nil, status: IncidentStatus = .published
+        body: String = "## Summary\n\nWe sent *seven* copies.\n", apology: Apology? = nil,
+        status: IncidentStatus = .published
     ) -> Incident {
         Incident(
             slug: slug, sourcePath: "content/incidents/\(slug)/index.md", isBundle: true,

@@ -5,7 +5,8 @@ import Testing
 /// Golden files: every page kind, byte for byte. Re-record with `RECORD_SNAPSHOTS=1 swift test`
 /// (which fails the run, so a recording is never mistaken for a pass).
 struct SnapshotTests {
-    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Snapshots")
 
     static let site: [String: String] = {
         let story = IncidentInput(

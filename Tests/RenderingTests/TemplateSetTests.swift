@@ -13,7 +13,8 @@ struct TemplateSetTests {
     @Test func anOverrideReplacesTheBuiltInTemplate() throws {
         let url = try folder(["index.mustache": "<p>Custom index for {{siteTitle}}</p>\n"])
         defer { try? FileManager.default.removeItem(at: url) }
-        let pages = try SiteRenderer(settings: .init(title: "T&T"), templates: TemplateSet.load(overridesIn: url)).render([])
+        let pages = try SiteRenderer(settings: .init(title: "T&T"), templates: TemplateSet.load(overridesIn: url))
+            .render([])
         let index = String(decoding: pages.first { $0.path == "index.html" }!.bytes, as: UTF8.self)
         #expect(index.contains("<p>Custom index for T&amp;T</p>"))
         #expect(index.hasPrefix("<!doctype html>"), "the built-in layout still wraps it")

@@ -1,6 +1,7 @@
 import Foundation
-@testable import SiteBuilder
 import Testing
+
+@testable import SiteBuilder
 
 /// The private folder: who is owed an apology, whose complaint needs an answer, the email itself.
 struct ApologyKitTests {
@@ -11,19 +12,22 @@ struct ApologyKitTests {
     @Test func buildWritesTheKitOutsideThePublicSite() throws {
         let site = TestSite()
         site.addIncident()
-        site.write("content/incidents/twice/apology.md", "---\nsubject: Sorry\n---\nWe sent {{ figures.sends }} emails.\n")
+        site.write(
+            "content/incidents/twice/apology.md", "---\nsubject: Sorry\n---\nWe sent {{ figures.sends }} emails.\n")
         let summary = try SiteBuild(options: BuildOptions(siteRoot: site.root)).run()
         #expect(summary.privatePath == "private" && summary.privateFileCount == 4)
-        #expect(try read(site, "private/twice/apology-recipients.csv") == """
-            campaign,recipient,variants,copies,complaints,unsubscribes
-            c1,ann@example.com,A B,2,0,0
+        #expect(
+            try read(site, "private/twice/apology-recipients.csv") == """
+                campaign,recipient,variants,copies,complaints,unsubscribes
+                c1,ann@example.com,A B,2,0,0
 
-            """)
-        #expect(try read(site, "private/twice/complaints.csv") == """
-            campaign,recipient,first_complaint,complaints,unsubscribed,variants,copies,sends_after_opt_out
-            c1,bob@example.com,2026-09-10T14:05:00Z,1,no,B,1,0
+                """)
+        #expect(
+            try read(site, "private/twice/complaints.csv") == """
+                campaign,recipient,first_complaint,complaints,unsubscribed,variants,copies,sends_after_opt_out
+                c1,bob@example.com,2026-09-10T14:05:00Z,1,no,B,1,0
 
-            """)
+                """)
         #expect(try read(site, "private/twice/apology-email.txt") == "Subject: Sorry\n\nWe sent 3 emails.\n")
         let html = try read(site, "private/twice/apology-email.html")
         #expect(html.contains("<title>Sorry</title>") && html.contains("<p>We sent 3 emails.</p>"))
@@ -41,7 +45,8 @@ struct ApologyKitTests {
         site.addIncident()
         site.write("content/incidents/twice/apology.md", "---\naudience: \(audience)\n---\nSorry.\n")
         _ = try SiteBuild(options: BuildOptions(siteRoot: site.root)).run()
-        let lines = try read(site, "private/twice/apology-recipients.csv").split(separator: "\n").dropFirst().map(String.init)
+        let lines = try read(site, "private/twice/apology-recipients.csv").split(separator: "\n").dropFirst().map(
+            String.init)
         #expect(lines == rows)
     }
 
@@ -52,19 +57,24 @@ struct ApologyKitTests {
         #expect {
             try SiteBuild(options: BuildOptions(siteRoot: site.root)).run()
         } throws: { error in
-            "\(error)".contains("content/incidents/twice/apology.md:3: error: 'audience' must be one of multiple_variants")
+            "\(error)".contains(
+                "content/incidents/twice/apology.md:3: error: 'audience' must be one of multiple_variants")
         }
     }
 
     @Test func spreadsheetFormulasAndQuotesAreNeutralised() {
-        #expect(PrivateLists.csv(["=HYPERLINK(\"x\")", "a,b", "plain"]) == "\"'=HYPERLINK(\"\"x\"\")\",\"a,b\",plain\n")
+        #expect(
+            PrivateLists.csv(["=HYPERLINK(\"x\")", "a,b", "plain"]) == "\"'=HYPERLINK(\"\"x\"\")\",\"a,b\",plain\n")
     }
 
     @Test func aPrivateFolderInsideTheOutputIsRefused() {
         let site = TestSite()
         site.addIncident()
         #expect(throws: BuildError.self) {
-            try SiteBuild(options: BuildOptions(siteRoot: site.root, privateDirectory: site.root.appendingPathComponent("output/lists"))).run()
+            try SiteBuild(
+                options: BuildOptions(
+                    siteRoot: site.root, privateDirectory: site.root.appendingPathComponent("output/lists"))
+            ).run()
         }
     }
 }

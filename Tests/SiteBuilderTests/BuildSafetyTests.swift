@@ -25,7 +25,9 @@ struct BuildSafetyTests {
         }
         #expect(site.files(under: output) == before)
         #expect(try Data(contentsOf: output.appendingPathComponent("incidents/twice/index.html")) == page)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".output") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
+            $0.hasPrefix(".output")
+        }
         #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
     }
 
@@ -66,7 +68,9 @@ struct BuildSafetyTests {
         #expect {
             try build(site)
         } throws: { error in
-            "\(error)".contains("content/incidents/twice/index.md: error: campaign 'no-such-campaign' does not occur in the incident's logs (they hold 'c1')")
+            "\(error)".contains(
+                "content/incidents/twice/index.md: error: campaign 'no-such-campaign' does not occur in the incident's logs (they hold 'c1')"
+            )
         }
     }
 
@@ -83,9 +87,14 @@ struct BuildSafetyTests {
     @Test func skippedLogRecordsAreWarningsUnlessStrict() throws {
         let site = TestSite()
         site.addIncident()
-        site.write("content/incidents/twice/logs/more.csv", "timestamp,campaign,variant,recipient,event\nsoon,c1,A,cy@example.com,send\n")
+        site.write(
+            "content/incidents/twice/logs/more.csv",
+            "timestamp,campaign,variant,recipient,event\nsoon,c1,A,cy@example.com,send\n")
         let summary = try build(site)
-        #expect(summary.warnings == ["content/incidents/twice/logs/more.csv:2: warning: skipped: invalid timestamp 'soon' (RFC 3339 with an offset, or Unix seconds)"])
+        #expect(
+            summary.warnings == [
+                "content/incidents/twice/logs/more.csv:2: warning: skipped: invalid timestamp 'soon' (RFC 3339 with an offset, or Unix seconds)"
+            ])
         #expect(throws: BuildError.self) {
             try SiteBuild(options: BuildOptions(siteRoot: site.root, strict: true)).run()
         }
@@ -99,11 +108,16 @@ struct ReproducibilityTests {
         var trees: [[String: Data]] = []
         for name in ["one", "two"] {
             let output = scratch.root.appendingPathComponent(name)
-            _ = try SiteBuild(options: BuildOptions(
-                siteRoot: ExampleSiteTests.repository, outputDirectory: output,
-                privateDirectory: scratch.root.appendingPathComponent("private-\(name)"), baseURL: "https://example.org/pm/")).run()
+            _ = try SiteBuild(
+                options: BuildOptions(
+                    siteRoot: ExampleSiteTests.repository, outputDirectory: output,
+                    privateDirectory: scratch.root.appendingPathComponent("private-\(name)"),
+                    baseURL: "https://example.org/pm/")
+            ).run()
             var tree: [String: Data] = [:]
-            for file in scratch.files(under: output) { tree[file] = try Data(contentsOf: output.appendingPathComponent(file)) }
+            for file in scratch.files(under: output) {
+                tree[file] = try Data(contentsOf: output.appendingPathComponent(file))
+            }
             trees.append(tree)
         }
         #expect(trees[0].keys.sorted() == trees[1].keys.sorted())

@@ -12,30 +12,36 @@ struct ExampleSiteTests {
         let scratch = TestSite()
         let output = scratch.root.appendingPathComponent("out")
         var steps: [String] = []
-        let summary = try SiteBuild(options: BuildOptions(
-            siteRoot: Self.repository, outputDirectory: output, privateDirectory: scratch.root.appendingPathComponent("private")))
-            .run { steps.append($0) }
-        #expect(steps == [
-            "[1/6] Load settings and incidents", "[2/6] Read logs and compute figures", "[3/6] Render pages",
-            "[4/6] Check pages for recipient addresses", "[5/6] Write the private lists", "[6/6] Write the site",
-        ])
+        let summary = try SiteBuild(
+            options: BuildOptions(
+                siteRoot: Self.repository, outputDirectory: output,
+                privateDirectory: scratch.root.appendingPathComponent("private"))
+        )
+        .run { steps.append($0) }
+        #expect(
+            steps == [
+                "[1/6] Load settings and incidents", "[2/6] Read logs and compute figures", "[3/6] Render pages",
+                "[4/6] Check pages for recipient addresses", "[5/6] Write the private lists", "[6/6] Write the site",
+            ])
         #expect(summary.warnings.isEmpty, "\(summary.warnings)")
-        #expect(scratch.files(under: output) == [
-            ".aftermail-output",
-            "incidents/may-newsletter-sent-twice/index.html",
-            "incidents/premium-upsell-seven-copies/apology/index.html",
-            "incidents/premium-upsell-seven-copies/index.html",
-            "incidents/premium-upsell-seven-copies/metrics.json",
-            "index.html",
-            "style.css",
-            "tags/a-b-test/index.html",
-            "tags/complaints/index.html",
-            "tags/duplicates/index.html",
-            "tags/scheduling/index.html",
-            "tags/segmentation/index.html",
-        ])
+        #expect(
+            scratch.files(under: output) == [
+                ".aftermail-output",
+                "incidents/may-newsletter-sent-twice/index.html",
+                "incidents/premium-upsell-seven-copies/apology/index.html",
+                "incidents/premium-upsell-seven-copies/index.html",
+                "incidents/premium-upsell-seven-copies/metrics.json",
+                "index.html",
+                "style.css",
+                "tags/a-b-test/index.html",
+                "tags/complaints/index.html",
+                "tags/duplicates/index.html",
+                "tags/scheduling/index.html",
+                "tags/segmentation/index.html",
+            ])
         // No address of the log, in any spelling the log has, appears in any file.
-        let log = Self.repository.appendingPathComponent("content/incidents/premium-upsell-seven-copies/logs/events.csv")
+        let log = Self.repository.appendingPathComponent(
+            "content/incidents/premium-upsell-seven-copies/logs/events.csv")
         let reader = CampaignLogReader()
         var sink = Discard()
         try reader.read(path: log.path, into: &sink)
@@ -47,7 +53,9 @@ struct ExampleSiteTests {
             #expect(leaked == nil, "\(file) contains a recipient address")
             #expect(!text.contains("@example.com"), "\(file) contains an address of the example domain")
         }
-        let page = try String(contentsOf: output.appendingPathComponent("incidents/premium-upsell-seven-copies/index.html"), encoding: .utf8)
+        let page = try String(
+            contentsOf: output.appendingPathComponent("incidents/premium-upsell-seven-copies/index.html"),
+            encoding: .utf8)
         #expect(page.contains("<dt>Got more than one variant</dt><dd>2,000</dd>"))
         #expect(page.contains("<h2 id=\"root-cause\">Root cause</h2>"))
         // The diagnosis, with its charts, each titled and described.
@@ -67,7 +75,8 @@ struct Discard: EventSink {
 struct ExampleNotesTests {
     @Test func theStoryNotesWriteLogFiguresThroughPlaceholders() throws {
         let notes = try String(
-            contentsOf: ExampleSiteTests.repository.appendingPathComponent("content/incidents/premium-upsell-seven-copies/index.md"),
+            contentsOf: ExampleSiteTests.repository.appendingPathComponent(
+                "content/incidents/premium-upsell-seven-copies/index.md"),
             encoding: .utf8)
         for literal in ["2,000", "14,000", "seven ", "Seven ", "two thousand", "0.86%", "145", "61 "] {
             #expect(!notes.contains(literal), "the notes write '\(literal)' by hand")

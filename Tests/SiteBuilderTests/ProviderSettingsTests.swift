@@ -32,7 +32,8 @@ struct ProviderSettingsTests {
     }
 
     @Test func settingsChooseTheCustomArgAndCategoryPrefix() throws {
-        let configured = site(settings: "providers:\n  sendgrid:\n    variant_keys: [test_arm]\n    variant_prefix: \"arm:\"\n")
+        let configured = site(
+            settings: "providers:\n  sendgrid:\n    variant_keys: [test_arm]\n    variant_prefix: \"arm:\"\n")
         #expect(try variants(configured) == "B,C")
     }
 

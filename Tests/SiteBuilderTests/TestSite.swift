@@ -20,7 +20,8 @@ final class TestSite {
 
     /// The site-relative paths of every file below `folder`, sorted.
     func files(under folder: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        else {
             return []
         }
         let prefix = folder.standardizedFileURL.path + "/"
@@ -32,7 +33,9 @@ final class TestSite {
     }
 
     /// A small incident bundle with a log of two recipients.
-    func addIncident(slug: String = "twice", campaign: String = "c1", variant: String = "A", status: String = "published") {
+    func addIncident(
+        slug: String = "twice", campaign: String = "c1", variant: String = "A", status: String = "published"
+    ) {
         write(
             "content/incidents/\(slug)/index.md",
             """

@@ -17,8 +17,9 @@ public struct EventCounter: EventSink {
 
     /// Checks the counting invariants of `report` against the events received.
     public func check(_ report: LogReadReport) {
-        precondition(report.eventsRead - report.duplicatesDropped == count,
-                     "events sent \(count) != read \(report.eventsRead) - duplicates \(report.duplicatesDropped)")
+        precondition(
+            report.eventsRead - report.duplicatesDropped == count,
+            "events sent \(count) != read \(report.eventsRead) - duplicates \(report.duplicatesDropped)")
         precondition(report.recordsSkipped >= report.skipped.count, "more problems listed than counted")
         precondition(report.duplicatesDropped >= 0 && report.duplicatesDropped <= report.eventsRead)
     }

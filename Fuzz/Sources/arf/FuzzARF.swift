@@ -1,4 +1,5 @@
 import FuzzSupport
+
 @testable import CampaignLog
 
 /// ARF abuse reports (one message or an mbox), then the end of the run that matches their

@@ -1,4 +1,5 @@
 import FuzzSupport
+
 @testable import CampaignLog
 
 /// Canonical CSV, read without format detection (the fuzzer may break the header freely).

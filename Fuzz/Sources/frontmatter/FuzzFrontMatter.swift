@@ -1,4 +1,5 @@
 import FuzzSupport
+
 @testable import Incidents
 
 /// A note's front matter and an apology's, as `SiteContent.load` reads them (split, guard,

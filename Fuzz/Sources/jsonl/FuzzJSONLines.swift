@@ -1,4 +1,5 @@
 import FuzzSupport
+
 @testable import CampaignLog
 
 /// Canonical JSON Lines, read without format detection.

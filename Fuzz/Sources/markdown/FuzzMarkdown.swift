@@ -13,9 +13,11 @@ func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = CommonMark.headings(in: text)
     if !unsafe {
         let lowered = html.lowercased()
-        for forbidden in ["<script", "<iframe", "<svg", "<style", "<object", "<embed", "<form", "<meta", "<base",
-                          "href=\"javascript:", "href=\"vbscript:", "href=\"file:", "src=\"javascript:", "src=\"vbscript:",
-                          "src=\"file:"] {
+        for forbidden in [
+            "<script", "<iframe", "<svg", "<style", "<object", "<embed", "<form", "<meta", "<base",
+            "href=\"javascript:", "href=\"vbscript:", "href=\"file:", "src=\"javascript:", "src=\"vbscript:",
+            "src=\"file:",
+        ] {
             precondition(!lowered.contains(forbidden), "safe-mode HTML holds \(forbidden)")
         }
         // cmark keeps `data:` only for images of four types.

@@ -1,4 +1,5 @@
 import FuzzSupport
+
 @testable import CampaignLog
 
 /// SESReader payloads (one, arrays, one per line), read without format detection; a small

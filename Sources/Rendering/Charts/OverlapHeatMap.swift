@@ -13,9 +13,12 @@ struct OverlapHeatMap {
             counts.enumerated().filter { $0.offset > row }.map(\.element)
         }
         let most = offDiagonal.max() ?? 0
-        return "A \(overlap.variants.count) by \(overlap.variants.count) grid; each cell counts the recipients sent both "
+        return
+            "A \(overlap.variants.count) by \(overlap.variants.count) grid; each cell counts the recipients sent both "
             + "the row's and the column's variant, the diagonal each variant's recipients. "
-            + (most == 0 ? "No recipient received two variants." : "Up to \(Format.count(most)) recipients received a given pair of variants.")
+            + (most == 0
+                ? "No recipient received two variants."
+                : "Up to \(Format.count(most)) recipients received a given pair of variants.")
     }
 
     var svg: String {
@@ -27,17 +30,21 @@ struct OverlapHeatMap {
         var out = SVG.open(id: id, width: Int(width), height: Int(height), title: title, description: description)
         for (index, name) in overlap.variants.enumerated() {
             let center = Double(index) * cell + cell / 2
-            out += "<text class=\"label\" x=\"\(SVG.n(left + center))\" y=\"\(SVG.n(top - 10))\" text-anchor=\"middle\">\(SVG.escape(name))</text>\n"
-            out += "<text class=\"label\" x=\"\(SVG.n(left - 8))\" y=\"\(SVG.n(top + center + 5))\" text-anchor=\"end\">\(SVG.escape(name))</text>\n"
+            out +=
+                "<text class=\"label\" x=\"\(SVG.n(left + center))\" y=\"\(SVG.n(top - 10))\" text-anchor=\"middle\">\(SVG.escape(name))</text>\n"
+            out +=
+                "<text class=\"label\" x=\"\(SVG.n(left - 8))\" y=\"\(SVG.n(top + center + 5))\" text-anchor=\"end\">\(SVG.escape(name))</text>\n"
         }
         for (row, counts) in overlap.matrix.enumerated() {
             for (column, value) in counts.enumerated() {
                 let share = Double(value) / Double(maximum)
                 let x = left + Double(column) * cell, y = top + Double(row) * cell
-                out += "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\" width=\"\(SVG.n(cell - 2))\" height=\"\(SVG.n(cell - 2))\" "
+                out +=
+                    "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\" width=\"\(SVG.n(cell - 2))\" height=\"\(SVG.n(cell - 2))\" "
                     + "fill=\"#D55E00\" fill-opacity=\"\(SVG.n(0.08 + 0.9 * share))\"/>\n"
                 if cell >= 40 {
-                    out += "<text class=\"cell\" x=\"\(SVG.n(x + cell / 2 - 1))\" y=\"\(SVG.n(y + cell / 2 + 4))\" text-anchor=\"middle\">\(SVG.escape(Self.short(value)))</text>\n"
+                    out +=
+                        "<text class=\"cell\" x=\"\(SVG.n(x + cell / 2 - 1))\" y=\"\(SVG.n(y + cell / 2 + 4))\" text-anchor=\"middle\">\(SVG.escape(Self.short(value)))</text>\n"
                 }
             }
         }

@@ -11,7 +11,8 @@ struct TimelineChart {
 
     var description: String {
         let bucket = Self.duration(Double(timeline.bucketSeconds))
-        var text = "Counts per \(bucket) (UTC) from \(Format.time(timeline.buckets.first?.rfc3339)) to "
+        var text =
+            "Counts per \(bucket) (UTC) from \(Format.time(timeline.buckets.first?.rfc3339)) to "
             + "\(Format.time(timeline.buckets.last?.rfc3339)). "
         for series in timeline.variants {
             let busiest = zip(timeline.buckets, series.sends).max { $0.1 < $1.1 }
@@ -37,16 +38,20 @@ struct TimelineChart {
         var out = SVG.open(id: id, width: Int(width), height: Int(height), title: title, description: description)
         // Sends panel.
         let sendsBase = top + sendsHeight
-        out += axis(y: sendsBase, height: sendsHeight, maximum: sendMax, left: left, right: width - right, label: "sends")
+        out += axis(
+            y: sendsBase, height: sendsHeight, maximum: sendMax, left: left, right: width - right, label: "sends")
         for (index, series) in timeline.variants.enumerated() {
             let points = dense.indices.map { slot in
                 "\(SVG.n(x(slot))),\(SVG.n(sendsBase - sendsHeight * Double(dense[slot].sends[index]) / sendMax))"
             }
-            out += "<polyline class=\"series\" fill=\"none\" stroke=\"\(SVG.color(index))\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"><title>\(SVG.escape("Variant " + series.variant))</title></polyline>\n"
+            out +=
+                "<polyline class=\"series\" fill=\"none\" stroke=\"\(SVG.color(index))\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"><title>\(SVG.escape("Variant " + series.variant))</title></polyline>\n"
         }
         // Complaints and unsubscribes panel.
         let reactionsBase = sendsBase + gap + reactionsHeight
-        out += axis(y: reactionsBase, height: reactionsHeight, maximum: reactionMax, left: left, right: width - right, label: "reports")
+        out += axis(
+            y: reactionsBase, height: reactionsHeight, maximum: reactionMax, left: left, right: width - right,
+            label: "reports")
         let barWidth = max(1, plot / Double(slots) - 1)
         for slot in dense.indices {
             let complaints = Double(dense[slot].complaints), unsubscribes = Double(dense[slot].unsubscribes)
@@ -54,15 +59,18 @@ struct TimelineChart {
             let complaintHeight = reactionsHeight * complaints / reactionMax
             let unsubscribeHeight = reactionsHeight * unsubscribes / reactionMax
             let barX = x(slot) - barWidth / 2
-            out += "<rect class=\"complaints\" x=\"\(SVG.n(barX))\" y=\"\(SVG.n(reactionsBase - complaintHeight))\" width=\"\(SVG.n(barWidth))\" height=\"\(SVG.n(complaintHeight))\"/>\n"
-            out += "<rect class=\"unsubscribes\" x=\"\(SVG.n(barX))\" y=\"\(SVG.n(reactionsBase - complaintHeight - unsubscribeHeight))\" width=\"\(SVG.n(barWidth))\" height=\"\(SVG.n(unsubscribeHeight))\"/>\n"
+            out +=
+                "<rect class=\"complaints\" x=\"\(SVG.n(barX))\" y=\"\(SVG.n(reactionsBase - complaintHeight))\" width=\"\(SVG.n(barWidth))\" height=\"\(SVG.n(complaintHeight))\"/>\n"
+            out +=
+                "<rect class=\"unsubscribes\" x=\"\(SVG.n(barX))\" y=\"\(SVG.n(reactionsBase - complaintHeight - unsubscribeHeight))\" width=\"\(SVG.n(barWidth))\" height=\"\(SVG.n(unsubscribeHeight))\"/>\n"
         }
         // Time ticks: first, middle, last bucket.
         let ticks = Set([0, dense.count / 2, max(0, dense.count - 1)]).sorted().filter { $0 < dense.count }
         for slot in ticks {
             let anchor = slot == 0 ? "start" : slot == dense.count - 1 ? "end" : "middle"
             let tickX = slot == 0 ? left : slot == dense.count - 1 ? width - right : x(slot)
-            out += "<text class=\"tick\" x=\"\(SVG.n(tickX))\" y=\"\(SVG.n(height - 10))\" text-anchor=\"\(anchor)\">\(SVG.escape(Self.clock(dense[slot].start)))</text>\n"
+            out +=
+                "<text class=\"tick\" x=\"\(SVG.n(tickX))\" y=\"\(SVG.n(height - 10))\" text-anchor=\"\(anchor)\">\(SVG.escape(Self.clock(dense[slot].start)))</text>\n"
         }
         return out + "</svg>"
     }
@@ -73,8 +81,10 @@ struct TimelineChart {
         let step = Int64(max(1, timeline.bucketSeconds)) * 1_000_000
         let count = Int(min(2000, (last.microseconds - first.microseconds) / step + 1))
         var dense = (0..<count).map { slot in
-            (start: Timestamp(microseconds: first.microseconds + Int64(slot) * step),
-             sends: [Int](repeating: 0, count: timeline.variants.count), complaints: 0, unsubscribes: 0)
+            (
+                start: Timestamp(microseconds: first.microseconds + Int64(slot) * step),
+                sends: [Int](repeating: 0, count: timeline.variants.count), complaints: 0, unsubscribes: 0
+            )
         }
         for (bucket, start) in timeline.buckets.enumerated() {
             let slot = Int((start.microseconds - first.microseconds) / step)
@@ -88,14 +98,18 @@ struct TimelineChart {
         return dense
     }
 
-    private func axis(y: Double, height: Double, maximum: Double, left: Double, right: Double, label: String) -> String {
+    private func axis(y: Double, height: Double, maximum: Double, left: Double, right: Double, label: String) -> String
+    {
         var out = ""
         for fraction in [0.0, 0.5, 1.0] {
             let lineY = y - height * fraction
-            out += "<line class=\"grid\" x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(lineY))\" x2=\"\(SVG.n(right))\" y2=\"\(SVG.n(lineY))\"/>\n"
-            out += "<text class=\"tick\" x=\"\(SVG.n(left - 6))\" y=\"\(SVG.n(lineY + 4))\" text-anchor=\"end\">\(SVG.escape(Format.count(Int(maximum * fraction))))</text>\n"
+            out +=
+                "<line class=\"grid\" x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(lineY))\" x2=\"\(SVG.n(right))\" y2=\"\(SVG.n(lineY))\"/>\n"
+            out +=
+                "<text class=\"tick\" x=\"\(SVG.n(left - 6))\" y=\"\(SVG.n(lineY + 4))\" text-anchor=\"end\">\(SVG.escape(Format.count(Int(maximum * fraction))))</text>\n"
         }
-        out += "<text class=\"axis-label\" x=\"\(SVG.n(left))\" y=\"\(SVG.n(y - height - 2))\">\(SVG.escape(label))</text>\n"
+        out +=
+            "<text class=\"axis-label\" x=\"\(SVG.n(left))\" y=\"\(SVG.n(y - height - 2))\">\(SVG.escape(label))</text>\n"
         return out
     }
 

@@ -47,7 +47,8 @@ struct DiagnosisView {
         let multiple = campaign.recipientsWithMultipleVariants
         if multiple > 0 {
             let most = campaign.copies.max { $0.recipients < $1.recipients }
-            var line = "\(Format.count(multiple)) of \(Format.count(campaign.recipients)) recipients received more than one variant"
+            var line =
+                "\(Format.count(multiple)) of \(Format.count(campaign.recipients)) recipients received more than one variant"
             if let most, most.copies > 1 { line += "; \(Format.count(most.recipients)) received \(most.copies)" }
             lines.append(line + ".")
         } else if campaign.recipients > 0 {
@@ -64,7 +65,8 @@ struct DiagnosisView {
         }
         let after = campaign.afterOptOut
         if after.sends > 0 {
-            var line = "\(Format.count(after.sends)) sends went to \(Format.count(after.recipients)) of the "
+            var line =
+                "\(Format.count(after.sends)) sends went to \(Format.count(after.recipients)) of the "
                 + "\(Format.count(after.optedOut)) people who had complained or unsubscribed, after they had done so"
             if let delay = after.delay { line += " (median \(duration(delay.median)) later)" }
             lines.append(line + ".")
@@ -72,7 +74,8 @@ struct DiagnosisView {
             lines.append("No one who complained or unsubscribed was sent anything afterwards.")
         }
         if timeline.complaintsAfterLastSend > 0 {
-            lines.append("\(Format.count(timeline.complaintsAfterLastSend)) complaints arrived after sending had stopped.")
+            lines.append(
+                "\(Format.count(timeline.complaintsAfterLastSend)) complaints arrived after sending had stopped.")
         }
         if campaign.duplicateSends.recipients > 0 {
             lines.append(
@@ -82,7 +85,8 @@ struct DiagnosisView {
         let test = campaign.complaintTest
         if let p = test.pValue, test.variants.count > 1 {
             let above = test.crediblyAboveBest
-            var line = "Complaint rates " + (p < 0.05 ? "differ" : "do not differ credibly") + " across variants "
+            var line =
+                "Complaint rates " + (p < 0.05 ? "differ" : "do not differ credibly") + " across variants "
                 + "(chi-square p = \(pValue(p)))"
             if !above.isEmpty, let best = test.best {
                 line += "; \(above.joined(separator: ", ")) \(above.count == 1 ? "is" : "are") credibly above \(best)"

@@ -39,7 +39,9 @@ struct GeneratedLog {
     /// 2026-09-10T14:00:00Z.
     static let epoch: Int64 = 1_789_048_800
 
-    static let kinds = ["send", "delivered", "bounce", "deferred", "dropped", "open", "click", "complaint", "unsubscribe"]
+    static let kinds = [
+        "send", "delivered", "bounce", "deferred", "dropped", "open", "click", "complaint", "unsubscribe",
+    ]
     /// Sends weigh most, as in real logs.
     static let kindWeights = [6, 4, 1, 1, 1, 2, 1, 1, 1]
     static let campaigns = ["spring-sale", "premium-upsell", ""]
@@ -48,7 +50,8 @@ struct GeneratedLog {
     /// whose upper case folds back to them.
     static let addresses = [
         "ann@example.com", "bob@example.org", "cy+news@example.net", "o'neil@example.co.uk", "josé@exämple.com",
-        "zoë.müller@example.de", "dee_dee@sub.example.com", "ωmega@example.gr", "e@x.io", "very.long.local.part@example.com",
+        "zoë.müller@example.de", "dee_dee@sub.example.com", "ωmega@example.gr", "e@x.io",
+        "very.long.local.part@example.com",
     ]
 
     var events: [Event]
@@ -76,7 +79,8 @@ struct GeneratedLog {
                 Event(
                     offset: offset, campaign: rng.pick(campaigns), variant: rng.pick(variants),
                     recipient: rng.pick(recipients), kind: weightedKind(&rng), id: id,
-                    detail: rng.chance(0.3) ? rng.pick(["550 5.1.1 user unknown", "abuse", "a, \"quoted\" reason", "ünïcode"]) : ""))
+                    detail: rng.chance(0.3)
+                        ? rng.pick(["550 5.1.1 user unknown", "abuse", "a, \"quoted\" reason", "ünïcode"]) : ""))
         }
         // A provider repeating a webhook: exact copies of a few events with ids.
         for event in events where event.id != nil && rng.chance(0.1) { events.append(event) }
@@ -86,8 +90,10 @@ struct GeneratedLog {
     // MARK: - Writers
 
     /// Canonical CSV with the columns in the given order (default: the documented one), CRLF or LF.
-    func csv(columns: [String] = ["timestamp", "campaign", "variant", "recipient", "event", "event_id", "detail"],
-             crlf: Bool = false, unixTimes: Bool = false, events: [Event]? = nil) -> String {
+    func csv(
+        columns: [String] = ["timestamp", "campaign", "variant", "recipient", "event", "event_id", "detail"],
+        crlf: Bool = false, unixTimes: Bool = false, events: [Event]? = nil
+    ) -> String {
         let end = crlf ? "\r\n" : "\n"
         var text = columns.joined(separator: ",") + end
         for event in events ?? self.events {
@@ -131,7 +137,8 @@ struct GeneratedLog {
     func sendGrid(batch: Int = 5) -> String {
         let names = [
             "send": "processed", "delivered": "delivered", "bounce": "bounce", "deferred": "deferred",
-            "dropped": "dropped", "open": "open", "click": "click", "complaint": "spamreport", "unsubscribe": "unsubscribe",
+            "dropped": "dropped", "open": "open", "click": "click", "complaint": "spamreport",
+            "unsubscribe": "unsubscribe",
         ]
         let objects = events.map { event -> String in
             var members = [
@@ -142,7 +149,9 @@ struct GeneratedLog {
             if let id = event.id { members.append("\"sg_event_id\":" + JSONString.quoted(id)) }
             if !event.campaign.isEmpty { members.append("\"campaign\":" + JSONString.quoted(event.campaign)) }
             if !event.variant.isEmpty { members.append("\"variant\":" + JSONString.quoted(event.variant)) }
-            if event.kind == "bounce" { members.append("\"type\":\"bounce\",\"reason\":" + JSONString.quoted(event.detail)) }
+            if event.kind == "bounce" {
+                members.append("\"type\":\"bounce\",\"reason\":" + JSONString.quoted(event.detail))
+            }
             return "{" + members.joined(separator: ",") + "}"
         }
         return stride(from: 0, to: objects.count, by: batch).map { start in
@@ -248,7 +257,8 @@ enum Timestamps {
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        var text = "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))"
+        var text =
+            "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))"
         if fraction != 0 {
             let digits = String(fraction)
             text += "." + String(repeating: "0", count: 6 - digits.count) + digits

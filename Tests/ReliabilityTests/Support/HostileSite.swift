@@ -43,9 +43,11 @@ extension String {
     /// cmark write) turned back into characters.
     var decodingHTMLText: String {
         var text = self
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"),
-                                    ("&apos;", "'"), ("&#34;", "\""), ("&#x22;", "\""), ("&#96;", "`"), ("&#x60;", "`"),
-                                    ("&#61;", "="), ("&#x3D;", "="), ("&amp;", "&")] {
+        for (entity, character) in [
+            ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"),
+            ("&apos;", "'"), ("&#34;", "\""), ("&#x22;", "\""), ("&#96;", "`"), ("&#x60;", "`"),
+            ("&#61;", "="), ("&#x3D;", "="), ("&amp;", "&"),
+        ] {
             text = text.replacingOccurrences(of: entity, with: character)
         }
         return text

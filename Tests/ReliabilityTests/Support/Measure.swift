@@ -34,8 +34,10 @@ enum Measure {
     /// slows code down and holds freed memory in quarantine.
     static let underAddressSanitizer: Bool = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") != nil
 
-    /// Time bounds are multiplied by this: 4 under AddressSanitizer, else 1.
-    static var timeScale: Double { underAddressSanitizer ? 4 : 1 }
+    /// Time bounds are multiplied by this. Bounds are meant to catch super-linear blow-ups (minutes), not to time a busy machine: the
+    /// two cores are often shared with builds or fuzzing, so every bound gets a margin of 3, and
+    /// 4 more under AddressSanitizer.
+    static var timeScale: Double { underAddressSanitizer ? 12 : 3 }
 
     /// Whether the slow tests were asked for (`AFTERMAIL_SLOW_TESTS=1`).
     static var slowTestsEnabled: Bool { ProcessInfo.processInfo.environment["AFTERMAIL_SLOW_TESTS"] == "1" }

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Looks through every file of a built site for what hostile input could have planted: tags that
@@ -17,7 +17,9 @@ enum PublishedSiteScan {
         "button", "textarea", "base", "template", "noscript", "foreignobject", "animate", "set", "handler",
     ]
     /// Attributes whose value is a URL.
-    static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset"]
+    static let urlAttributes: Set<String> = [
+        "href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset",
+    ]
 
     /// The problems of every file under `folder` (paths relative to it).
     static func problems(in folder: URL) -> [String] {
@@ -70,7 +72,8 @@ enum PublishedSiteScan {
             }
             if bytes[(index + 1)...].starts(with: Array("!--".utf8)) {
                 index += 4
-                while index + 2 < bytes.count, !(bytes[index] == 45 && bytes[index + 1] == 45 && bytes[index + 2] == 62) {
+                while index + 2 < bytes.count, !(bytes[index] == 45 && bytes[index + 1] == 45 && bytes[index + 2] == 62)
+                {
                     index += 1
                 }
                 index += 3
@@ -115,7 +118,8 @@ enum PublishedSiteScan {
                         }
                     }
                 }
-                attributes.append((String(decoding: attribute, as: UTF8.self).lowercased(), String(decoding: value, as: UTF8.self)))
+                attributes.append(
+                    (String(decoding: attribute, as: UTF8.self).lowercased(), String(decoding: value, as: UTF8.self)))
             }
             tags.append((String(decoding: name, as: UTF8.self).lowercased(), attributes))
             index = cursor + 1
@@ -128,8 +132,10 @@ enum PublishedSiteScan {
     /// URL's scheme.
     static func decodedURL(_ value: String) -> String {
         var text = value
-        for (entity, character) in [("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"),
-                                    ("&colon;", ":"), ("&tab;", "\t"), ("&newline;", "\n"), ("&amp;", "&")] {
+        for (entity, character) in [
+            ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"),
+            ("&colon;", ":"), ("&tab;", "\t"), ("&newline;", "\n"), ("&amp;", "&"),
+        ] {
             text = text.replacingOccurrences(of: entity, with: character, options: .caseInsensitive)
         }
         var decoded = ""
@@ -160,14 +166,20 @@ enum PublishedSiteScan {
         for tag in tags(html) {
             if !allowAnyTag && forbiddenTags.contains(tag.name) { problems.append("a <\(tag.name)> tag") }
             for (attribute, value) in tag.attributes {
-                if attribute.hasPrefix("on") { problems.append("an event-handler attribute \(attribute)= on <\(tag.name)>") }
+                if attribute.hasPrefix("on") {
+                    problems.append("an event-handler attribute \(attribute)= on <\(tag.name)>")
+                }
                 if attribute == "style" { problems.append("a style= attribute on <\(tag.name)>") }
                 if urlAttributes.contains(attribute) {
                     let url = decodedURL(value)
                     // cmark keeps `data:` for images of four raster types, which cannot run script.
-                    let rasterImage = tag.name == "img" && attribute == "src"
-                        && ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { url.hasPrefix($0) }
-                    for scheme in ["javascript:", "vbscript:", "data:", "file:"] where url.hasPrefix(scheme) && !rasterImage {
+                    let rasterImage =
+                        tag.name == "img" && attribute == "src"
+                        && ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains {
+                            url.hasPrefix($0)
+                        }
+                    for scheme in ["javascript:", "vbscript:", "data:", "file:"]
+                    where url.hasPrefix(scheme) && !rasterImage {
                         problems.append("a \(scheme) link in \(attribute)= of <\(tag.name)>")
                     }
                 }

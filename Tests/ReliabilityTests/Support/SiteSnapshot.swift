@@ -11,7 +11,8 @@ struct SiteSnapshot: Equatable, CustomStringConvertible {
     init(_ folder: URL) {
         files = [:]
         let root = folder.standardizedFileURL
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        else {
             return
         }
         for case let file as URL in walker {
