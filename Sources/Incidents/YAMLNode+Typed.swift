@@ -62,8 +62,8 @@ extension YAMLNode {
             guard let text = item.scalarText, !item.isNull,
                 !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             else {
-                diagnostics.error(
-                    yamlLine: item.line, "items of '\(key)' must be non-empty text, not \(item.shapeName)")
+                let shape = item.scalarText != nil ? "empty text" : item.shapeName
+                diagnostics.error(yamlLine: item.line, "items of '\(key)' must be non-empty text, not \(shape)")
                 ok = false
                 continue
             }

@@ -17,6 +17,7 @@ struct OutputWriter {
         let name = destination.lastPathComponent
         let old = parent.appendingPathComponent(".\(name).old")
         try recoverInterruptedSwap(old: old)
+        removeAbandonedStaging(parent: parent, name: name)
         try checkReplaceable()
         let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
@@ -84,6 +85,19 @@ struct OutputWriter {
             try? files.removeItem(at: old)
         } else if rename(old.path, destination.path) != 0 {
             throw OutputError(message: "cannot restore the previous site from \(old.path)")
+        }
+    }
+
+    /// Removes the staging folders of builds that were killed (`.NAME.staging-PID-N` whose process
+    /// is gone), so that they do not pile up beside the site.
+    private func removeAbandonedStaging(parent: URL, name: String) {
+        let prefix = ".\(name).staging-"
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for entry in entries where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count).prefix { $0 != "-" }) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+            }
         }
     }
 
