@@ -141,71 +141,33 @@ struct JSONObjectScanner {
     /// Reads a string at `index` (on its opening quote) into buffer `slot`; returns its length.
     private mutating func readString(into slot: Int) throws(Failure) -> Int {
         index += 1
-        var length = 0
+        buffers[slot].removeAll(keepingCapacity: true)
         while true {
             guard index < bytes.count else { throw fail("unterminated string") }
             let byte = bytes[index]
-            if buffers[slot].count < length + 4 {
-                buffers[slot].append(contentsOf: repeatElement(0, count: length + 64))
-            }
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                return length
+                return buffers[slot].count
             }
             if byte < 0x20 { throw fail("control character in a string") }
             if byte != UInt8(ascii: "\\") {
-                buffers[slot][length] = byte
-                length += 1
+                buffers[slot].append(byte)
                 index += 1
                 continue
             }
-            guard index + 1 < bytes.count else { throw fail("unterminated escape") }
-            let escaped = bytes[index + 1]
-            index += 2
-            let simple: UInt8? =
-                switch escaped {
-                case UInt8(ascii: "\""): 0x22
-                case UInt8(ascii: "\\"): 0x5C
-                case UInt8(ascii: "/"): 0x2F
-                case UInt8(ascii: "b"): 0x08
-                case UInt8(ascii: "f"): 0x0C
-                case UInt8(ascii: "n"): 0x0A
-                case UInt8(ascii: "r"): 0x0D
-                case UInt8(ascii: "t"): 0x09
-                default: nil
+            do {
+                try JSONEscape.decode(bytes, &index, into: &buffers[slot])
+            } catch {
+                switch error {
+                case .unterminated: throw fail("unterminated escape")
+                case .invalid:
+                    index += 2
+                    throw fail("invalid escape")
+                case .shortUnicode: throw fail("short \\u escape")
+                case .invalidUnicode: throw fail("invalid \\u escape")
                 }
-            if let simple {
-                buffers[slot][length] = simple
-                length += 1
-                continue
-            }
-            guard escaped == UInt8(ascii: "u") else { throw fail("invalid escape") }
-            var scalar = try readHex4()
-            if (0xD800...0xDBFF).contains(scalar), index + 1 < bytes.count,
-                bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
-            {
-                index += 2
-                let low = try readHex4()
-                if (0xDC00...0xDFFF).contains(low) {
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                } else {
-                    scalar = 0xFFFD
-                    index -= 6
-                }
-            }
-            let unicode = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-            for unit in UTF8.encode(unicode)! {
-                buffers[slot][length] = unit
-                length += 1
             }
         }
-    }
-
-    private mutating func readHex4() throws(Failure) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw fail("short \\u escape") }
-        guard let value = HexDigits.value(bytes, at: index) else { throw fail("invalid \\u escape") }
-        index += 4
-        return value
     }
 
     /// Skips an object or array, checking its brackets and strings, at most ``maxDepth`` deep.

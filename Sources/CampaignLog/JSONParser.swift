@@ -204,49 +204,16 @@ struct JSONParser {
 
     /// Appends the character of the escape at `index` (on its backslash) to ``scratch``.
     private mutating func escape() throws(Failure) {
-        guard index + 1 < bytes.count else { throw fail("unterminated escape") }
-        let escaped = bytes[index + 1]
-        let simple: UInt8? =
-            switch escaped {
-            case UInt8(ascii: "\""): 0x22
-            case UInt8(ascii: "\\"): 0x5C
-            case UInt8(ascii: "/"): 0x2F
-            case UInt8(ascii: "b"): 0x08
-            case UInt8(ascii: "f"): 0x0C
-            case UInt8(ascii: "n"): 0x0A
-            case UInt8(ascii: "r"): 0x0D
-            case UInt8(ascii: "t"): 0x09
-            default: nil
-            }
-        if let simple {
-            scratch.append(simple)
-            index += 2
-            return
-        }
-        guard escaped == UInt8(ascii: "u") else { throw fail("invalid escape '\\\(Self.shown(escaped))'") }
-        index += 2
-        var scalar = try hex4()
-        if (0xD800...0xDBFF).contains(scalar), index + 1 < bytes.count,
-            bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
-        {
-            let mark = index
-            index += 2
-            let low = try hex4()
-            if (0xDC00...0xDFFF).contains(low) {
-                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-            } else {
-                index = mark
+        do {
+            try JSONEscape.decode(bytes, &index, into: &scratch)
+        } catch {
+            switch error {
+            case .unterminated: throw fail("unterminated escape")
+            case .invalid(let byte): throw fail("invalid escape '\\\(Self.shown(byte))'")
+            case .shortUnicode: throw fail("short \\u escape")
+            case .invalidUnicode: throw fail("invalid \\u escape")
             }
         }
-        let unicode = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-        scratch.append(contentsOf: UTF8.encode(unicode)!)
-    }
-
-    private mutating func hex4() throws(Failure) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw fail("short \\u escape") }
-        guard let value = HexDigits.value(bytes, at: index) else { throw fail("invalid \\u escape") }
-        index += 4
-        return value
     }
 
     /// A byte as shown in a message: printable ASCII as itself, anything else as hex.
