@@ -19,7 +19,9 @@ extension CampaignLogReader {
         let progress = self.progress
         let outcome: Result<Void, LogError> = withUnsafeMutablePointer(to: &state) { run in
             withUnsafeMutablePointer(to: &sink) { sinkPointer in
-                let pipe = pipelined ? EventPipeline(sink: sinkPointer, state: run) : nil
+                let pipe =
+                    pipelined
+                    ? EventPipeline(state: run) { sinkPointer.pointee.consume(batch: $0) } : nil
                 defer { pipe?.finish() }
                 return Result { () throws(LogError) in
                     try Self.scanCanonicalCSV(path: path, displayPath: displayPath, options: options, run: run) {

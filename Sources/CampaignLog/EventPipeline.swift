@@ -7,45 +7,44 @@ import Foundation
 ///
 /// The reader blocks in ``finish()`` until the consumer has taken every event, so the sink, the
 /// id set and the attributions it borrows are used by one thread at a time.
-final class EventPipeline<Sink: EventSink>: @unchecked Sendable {
-    /// One prepared event and its id's fingerprint.
-    struct Item {
-        var event: Event
-        var fingerprint: EventIDSet.Fingerprint?
-    }
-
+///
+/// The pipeline is not generic: the sink is reached through one closure call a batch, so the
+/// reader's per-event ``push(_:_:)`` needs no generic metadata (a lookup per event when it was).
+final class EventPipeline: @unchecked Sendable {
     static var batchSize: Int { 8192 }
     static var maxQueued: Int { 4 }
 
-    private let sink: UnsafeMutablePointer<Sink>
+    /// Hands one batch of new events to the sink.
+    typealias Deliver = (UnsafeBufferPointer<Event>) -> Void
+
+    private let deliver: Deliver
     private var ids: EventIDSet
     private var attributions: SendAttributions
     private let state: UnsafeMutablePointer<RunState>
-    private var batch: [Item] = []
-    private var queue: [[Item]] = []
+    private var batch = PreparedBatch()
+    private var queue: [PreparedBatch] = []
     private var closed = false
     private let condition = NSCondition()
     private let done = DispatchSemaphore(value: 0)
-    private(set) var duplicates = 0
-    /// The consumer's batch of events that are not duplicates.
-    private var fresh: [Event] = []
+    private var duplicates = 0
 
-    /// A pipeline delivering into `sink`, borrowing the run's id set and attributions from `state`
-    /// until ``finish()``. Both pointers must stay valid until then.
-    init(sink: UnsafeMutablePointer<Sink>, state: UnsafeMutablePointer<RunState>) {
-        self.sink = sink
+    /// A pipeline delivering through `deliver`, borrowing the run's id set and attributions from
+    /// `state` until ``finish()``. The pointer and whatever `deliver` writes to must stay valid
+    /// until then.
+    init(state: UnsafeMutablePointer<RunState>, deliver: @escaping Deliver) {
+        self.deliver = deliver
         self.state = state
         self.ids = state.pointee.takeIDs()
         self.attributions = state.pointee.attributions
         state.pointee.attributions = SendAttributions()
-        batch.reserveCapacity(Self.batchSize)
+        batch.reserve(Self.batchSize)
         Thread { [self] in consume() }.start()
     }
 
     /// Queues one prepared event.
     @inline(__always)
     func push(_ event: Event, _ fingerprint: EventIDSet.Fingerprint?) {
-        batch.append(Item(event: event, fingerprint: fingerprint))
+        batch.append(event, fingerprint)
         if batch.count == Self.batchSize { flush() }
     }
 
@@ -66,17 +65,26 @@ final class EventPipeline<Sink: EventSink>: @unchecked Sendable {
     // MARK: - Private
 
     private func flush() {
-        guard !batch.isEmpty else { return }
+        guard batch.count > 0 else { return }
         condition.lock()
         while queue.count >= Self.maxQueued { condition.wait() }
         queue.append(batch)
         condition.broadcast()
         condition.unlock()
-        batch = []
-        batch.reserveCapacity(Self.batchSize)
+        batch = PreparedBatch()
+        batch.reserve(Self.batchSize)
     }
 
+    /// The consumer thread. It works on local copies of the id set and attributions (moved out
+    /// and back, never copied), so the hot loop pays no exclusivity check per event.
     private func consume() {
+        var ids = EventIDSet()
+        var attributions = SendAttributions()
+        swap(&ids, &self.ids)
+        swap(&attributions, &self.attributions)
+        var duplicates = 0
+        var fresh: [Event] = []
+        fresh.reserveCapacity(Self.batchSize)
         while true {
             condition.lock()
             while queue.isEmpty && !closed { condition.wait() }
@@ -88,17 +96,52 @@ final class EventPipeline<Sink: EventSink>: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
             fresh.removeAll(keepingCapacity: true)
-            for item in items {
-                if let fingerprint = item.fingerprint, !ids.insert(fingerprint) {
+            items.forEach { event, fingerprint in
+                if let fingerprint, !ids.insert(fingerprint) {
                     duplicates += 1
-                    continue
+                    return
                 }
-                let event = item.event
                 if event.kind == .send || event.kind == .delivered { attributions.noteSend(event) }
                 fresh.append(event)
             }
-            fresh.withUnsafeBufferPointer { sink.pointee.consume(batch: $0) }
+            fresh.withUnsafeBufferPointer { deliver($0) }
         }
+        swap(&ids, &self.ids)
+        swap(&attributions, &self.attributions)
+        self.duplicates = duplicates
         done.signal()
+    }
+}
+
+/// Prepared events and their ids' fingerprints, in two arrays (an event without an id has a
+/// fingerprint of zeros, which ``EventIDSet/fingerprint(_:)`` never yields).
+struct PreparedBatch {
+    private var events: [Event] = []
+    private var fingerprints: [EventIDSet.Fingerprint] = []
+
+    var count: Int { events.count }
+
+    mutating func reserve(_ capacity: Int) {
+        events.reserveCapacity(capacity)
+        fingerprints.reserveCapacity(capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ event: Event, _ fingerprint: EventIDSet.Fingerprint?) {
+        events.append(event)
+        fingerprints.append(fingerprint ?? EventIDSet.Fingerprint(a: 0, b: 0))
+    }
+
+    /// Calls `body` with each event and its fingerprint (nil: no id), in order.
+    @inline(__always)
+    func forEach(_ body: (Event, EventIDSet.Fingerprint?) -> Void) {
+        events.withUnsafeBufferPointer { events in
+            fingerprints.withUnsafeBufferPointer { fingerprints in
+                for index in events.indices {
+                    let fingerprint = fingerprints[index]
+                    body(events[index], fingerprint.a == 0 ? nil : fingerprint)
+                }
+            }
+        }
     }
 }

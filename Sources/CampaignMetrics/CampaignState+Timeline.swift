@@ -22,7 +22,7 @@ extension CampaignState {
         let perBucket = Int64(width / 60)
         var starts = Set<Int64>()
         var variantsSeen = Set<Int32>()
-        for key in minutes.keys {
+        for (key, _) in minutes.entries {
             starts.insert(Self.floorDivide(key.minute, perBucket))
             variantsSeen.insert(key.variant)
         }
@@ -34,7 +34,7 @@ extension CampaignState {
         var series = locals.map {
             Timeline.Series(variant: names[$0], sends: zeros, delivered: zeros, complaints: zeros, unsubscribes: zeros)
         }
-        for (key, counts) in minutes {
+        for (key, counts) in minutes.entries {
             let column = position[Self.floorDivide(key.minute, perBucket)]!
             let index = row[Int(key.variant)]!
             series[index].sends[column] += counts[.send]

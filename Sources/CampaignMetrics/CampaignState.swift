@@ -25,7 +25,7 @@ struct CampaignState {
     /// (recipient, local index) pairs sent, for local indexes of 64 and above (rare).
     var sentOverflow = Set<UInt64>()
     /// Timeline counts at one-minute granularity.
-    var minutes: [MinuteKey: MinuteCounts] = [:]
+    var minutes = MinuteTable()
 
     init(id: Int32) { self.id = id }
 
@@ -52,7 +52,7 @@ struct CampaignState {
         }
         if firstActivity.map({ time < $0 }) ?? true { firstActivity = time }
         if lastActivity.map({ time > $0 }) ?? true { lastActivity = time }
-        minutes[MinuteKey(time: time, variant: local), default: MinuteCounts()][kind] &+= 1
+        minutes.add(kind, at: MinuteKey(time: time, variant: local))
         recipients.update(event.recipient) { Self.update(&$0, kind, time, local) }
     }
 
@@ -116,6 +116,11 @@ struct MinuteKey: Hashable {
         let micros = time.microseconds
         minute = micros >= 0 ? micros / 60_000_000 : (micros + 1 - 60_000_000) / 60_000_000
         self.variant = Int32(variant)
+    }
+
+    init(minute: Int64, variant: Int32) {
+        self.minute = minute
+        self.variant = variant
     }
 }
 
