@@ -51,11 +51,11 @@ extension CampaignState {
                 .filter { $0 != LogSymbols.unassignedName }.sorted()
             var firstComplaint: Int64?
             var laterSends = 0
-            for mark in state.marks {
+            state.forEachMark { mark, weight in
                 let time = Mark.time(mark)
                 switch Mark.kind(mark) {
                 case .complaint: firstComplaint = min(firstComplaint ?? time, time)
-                case .send: if time > state.optOut { laterSends += 1 }
+                case .send: if time > state.optOut { laterSends += weight }
                 default: break
                 }
             }

@@ -59,14 +59,15 @@ struct RecipientPass {
             countSent(person, scratch.locals, unassigned: unassigned)
             if person.truncated { truncated += 1 }
             scratch.marks.removeAll(keepingCapacity: true)
-            scratch.marks.append(contentsOf: person.marks)
-            scratch.marks.sort { Mark.byTimeKindAndName($0, $1, rank: rank) }
-            for mark in scratch.marks {
+            person.forEachMark { scratch.marks.append(($0, $1)) }
+            // Marks come sorted by time, kind and local index; only ties need the names' order.
+            scratch.marks.sort { Mark.byTimeKindAndName($0.mark, $1.mark, rank: rank) }
+            for (mark, weight) in scratch.marks {
                 let time = Mark.time(mark)
                 switch Mark.kind(mark) {
-                case .send where time > firstComplaint: sendsAfterFirstComplaint += 1
-                case .complaint where time > lastSend: complaintsAfterLastSend += 1
-                case .unsubscribe where time > lastSend: unsubscribesAfterLastSend += 1
+                case .send where time > firstComplaint: sendsAfterFirstComplaint += weight
+                case .complaint where time > lastSend: complaintsAfterLastSend += weight
+                case .unsubscribe where time > lastSend: unsubscribesAfterLastSend += weight
                 default: break
                 }
             }
@@ -81,7 +82,8 @@ struct RecipientPass {
     /// Reusable per-recipient buffers.
     private struct Scratch {
         var locals: [Int] = []
-        var marks: [Int64] = []
+        /// A recipient's marks and the number of events each stands for.
+        var marks: [(mark: Int64, weight: Int)] = []
         var perVariant: [Int64]
         var ordinal: [Int]
         var touched: [Int] = []
@@ -132,10 +134,10 @@ struct RecipientPass {
     private mutating func countDuplicates(_ person: RecipientState, _ scratch: inout Scratch) {
         guard Int(person.sends) > 1 else { return }
         scratch.touched.removeAll(keepingCapacity: true)
-        for mark in scratch.marks where Mark.kind(mark) == .send {
+        for (mark, weight) in scratch.marks where Mark.kind(mark) == .send {
             let local = Mark.variant(mark)
             if scratch.perVariant[local] == 0 { scratch.touched.append(local) }
-            scratch.perVariant[local] += 1
+            scratch.perVariant[local] += Int64(weight)
         }
         for local in scratch.touched {
             if scratch.perVariant[local] > 1 { duplicatePerVariant[local] += 1 }
@@ -149,12 +151,12 @@ struct RecipientPass {
         guard optOut != .max else { return }
         scratch.touched.removeAll(keepingCapacity: true)
         var first: Int64? = nil
-        for mark in scratch.marks where Mark.kind(mark) == .send && Mark.time(mark) > optOut {
+        for (mark, weight) in scratch.marks where Mark.kind(mark) == .send && Mark.time(mark) > optOut {
             let local = Mark.variant(mark)
             let delay = Mark.time(mark) - optOut
             if first == nil { first = delay }
-            afterSends += 1
-            afterPerVariant[local].sends += 1
+            afterSends += weight
+            afterPerVariant[local].sends += weight
             if !scratch.touched.contains(local) {
                 scratch.touched.append(local)
                 afterPerVariant[local].recipients += 1
@@ -171,7 +173,7 @@ struct RecipientPass {
     /// recipient's events of that variant to the group of that copy number.
     private mutating func countCopyNumbers(_ scratch: inout Scratch, unassigned: Int) {
         scratch.touched.removeAll(keepingCapacity: true)
-        for mark in scratch.marks where Mark.kind(mark) == .send {
+        for (mark, _) in scratch.marks where Mark.kind(mark) == .send {
             let local = Mark.variant(mark)
             guard local != unassigned, scratch.ordinal[local] == 0 else { continue }
             scratch.touched.append(local)
@@ -183,17 +185,17 @@ struct RecipientPass {
         for index in scratch.touched.indices { copyNumbers[index].recipients += 1 }
         var complained: UInt64 = 0
         var unsubscribed: UInt64 = 0
-        for mark in scratch.marks {
+        for (mark, weight) in scratch.marks {
             let number = scratch.ordinal[Mark.variant(mark)]
             guard number > 0 else { continue }
             switch Mark.kind(mark) {
-            case .send: copyNumbers[number - 1].sends += 1
-            case .delivered: copyNumbers[number - 1].delivered += 1
+            case .send: copyNumbers[number - 1].sends += weight
+            case .delivered: copyNumbers[number - 1].delivered += weight
             case .complaint:
-                copyNumbers[number - 1].complaints += 1
+                copyNumbers[number - 1].complaints += weight
                 complained |= 1 << UInt64(number - 1)
             case .unsubscribe:
-                copyNumbers[number - 1].unsubscribes += 1
+                copyNumbers[number - 1].unsubscribes += weight
                 unsubscribed |= 1 << UInt64(number - 1)
             }
         }

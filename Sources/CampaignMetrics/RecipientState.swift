@@ -6,8 +6,11 @@ import CampaignLog
 ///
 /// The marks are what lets the figures compare times per recipient after the fact (a send after
 /// an opt-out that arrived later in the file, the order in which copies arrived). A recipient has
-/// a handful of them (two or three per variant); at most ``markCap`` are kept, the latest ones,
-/// so memory stays proportional to recipients × variants whatever a log holds.
+/// a handful of them (two or three per variant). They are kept sorted and distinct: an event
+/// equal to one already marked (the same time, kind and variant: a log exported twice without
+/// event ids, a provider retrying a webhook) adds to that mark's weight instead of a new mark, so
+/// memory does not grow with repeated events. At most ``markCap`` distinct marks are kept, the
+/// latest ones, so memory stays proportional to recipients × variants whatever a log holds.
 struct RecipientState {
     /// Local variant indexes (below 64) of the variants sent to this recipient, as bits.
     var sentMask: UInt64 = 0
@@ -19,27 +22,76 @@ struct RecipientState {
     var delivered: Int32 = 0
     var complaints: Int32 = 0
     var unsubscribes: Int32 = 0
-    /// Packed marks (see ``Mark``), unsorted.
-    var marks: [Int64] = []
+    /// Packed marks (see ``Mark``), ascending; equal marks only when a weight is saturated.
+    private(set) var marks: [Int64] = []
+    /// How many events each mark stands for, beside `marks`; empty while every weight is 1.
+    private var weights: [UInt16] = []
     /// Whether marks were dropped (more than ``markCap``, or a variant index of 64 or more).
     var truncated = false
 
-    /// The most marks kept per recipient and campaign.
+    /// The most distinct marks kept per recipient and campaign.
     static let markCap = 64
 
     /// Whether the recipient had a send event in the campaign.
     var wasSent: Bool { sends > 0 }
 
-    /// Records a mark, keeping the latest ``markCap``.
+    /// Records a mark, keeping the latest ``markCap`` distinct ones.
     mutating func record(_ mark: Int64) {
-        if marks.count < Self.markCap {
-            marks.append(mark)
+        // Logs are mostly in time order: a new latest mark is appended without a search.
+        if let last = marks.last, mark > last {
+            if marks.count < Self.markCap {
+                marks.append(mark)
+                if !weights.isEmpty { weights.append(1) }
+                return
+            }
+        } else if let at = position(of: mark), weights.isEmpty || weights[at] < UInt16.max {
+            if weights.isEmpty { weights = [UInt16](repeating: 1, count: marks.count) }
+            weights[at] += 1
             return
         }
-        truncated = true
-        var smallest = 0
-        for index in 1..<marks.count where marks[index] < marks[smallest] { smallest = index }
-        if mark > marks[smallest] { marks[smallest] = mark }
+        var at = insertionPoint(of: mark)
+        if marks.count == Self.markCap {
+            truncated = true
+            guard at > 0 else { return }  // earlier than every mark kept
+            marks.removeFirst()
+            if !weights.isEmpty { weights.removeFirst() }
+            at -= 1
+        }
+        marks.insert(mark, at: at)
+        if !weights.isEmpty { weights.insert(1, at: at) }
+    }
+
+    /// Calls `body` with each mark, ascending, and the number of events it stands for.
+    @inline(__always)
+    func forEachMark(_ body: (Int64, Int) -> Void) {
+        if weights.isEmpty {
+            for mark in marks { body(mark, 1) }
+        } else {
+            for index in marks.indices { body(marks[index], Int(weights[index])) }
+        }
+    }
+
+    // MARK: - Private
+
+    /// The index of a mark equal to `mark` whose weight can still grow, or of the last equal one.
+    private func position(of mark: Int64) -> Int? {
+        var at = insertionPoint(of: mark)
+        guard at < marks.count, marks[at] == mark else { return nil }
+        while !weights.isEmpty && weights[at] == UInt16.max && at + 1 < marks.count && marks[at + 1] == mark {
+            at += 1
+        }
+        return at
+    }
+
+    /// The first index whose mark is not less than `mark`.
+    private func insertionPoint(of mark: Int64) -> Int {
+        var low = 0
+        var high = marks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if marks[middle] < mark { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
 
