@@ -1,12 +1,13 @@
 import Foundation
 
 /// Runs the second half of the counting rules on a second thread while the reader parses: the
-/// reader validates, normalizes and interns each record (``RunState/prepare``), and this pipeline's
-/// consumer de-duplicates the events in file order and hands them to the sink. Events reach the
-/// sink in exactly the order, and with exactly the result, of reading on one thread.
+/// reader validates and normalizes each record (``RunState/prepare``) and interns its campaign and
+/// variant; this pipeline's consumer interns the recipients, de-duplicates the events in file order
+/// and hands them to the sink. Events reach the sink in exactly the order, and with exactly the
+/// ids and the result, of reading on one thread.
 ///
 /// The reader blocks in ``finish()`` until the consumer has taken every event, so the sink, the
-/// id set and the attributions it borrows are used by one thread at a time.
+/// recipients' table, the id set and the attributions it borrows are used by one thread at a time.
 ///
 /// The pipeline is not generic: the sink is reached through one closure call a batch, so the
 /// reader's per-event ``push(_:_:)`` needs no generic metadata (a lookup per event when it was).
@@ -19,6 +20,7 @@ final class EventPipeline: @unchecked Sendable {
 
     private let deliver: Deliver
     private var ids: EventIDSet
+    private var recipients: SymbolTable
     private var attributions: SendAttributions
     private let state: UnsafeMutablePointer<RunState>
     private var batch = PreparedBatch()
@@ -28,13 +30,16 @@ final class EventPipeline: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var duplicates = 0
 
-    /// A pipeline delivering through `deliver`, borrowing the run's id set and attributions from
-    /// `state` until ``finish()``. The pointer and whatever `deliver` writes to must stay valid
-    /// until then.
+    /// A pipeline delivering through `deliver`, borrowing the run's recipients' table, id set and
+    /// attributions from `state` until ``finish()`` (and making its ``RunState/prepare`` defer
+    /// recipients). The pointer and whatever `deliver` writes to must stay valid until then.
     init(state: UnsafeMutablePointer<RunState>, deliver: @escaping Deliver) {
         self.deliver = deliver
         self.state = state
         self.ids = state.pointee.takeIDs()
+        self.recipients = state.pointee.takeRecipients()
+        state.pointee.defersRecipients = true
+        state.pointee.deferredRecipients.reserve(Self.batchSize)
         self.attributions = state.pointee.attributions
         state.pointee.attributions = SendAttributions()
         batch.reserve(Self.batchSize)
@@ -57,6 +62,8 @@ final class EventPipeline: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
         done.wait()
+        state.pointee.defersRecipients = false
+        state.pointee.restoreRecipients(recipients)
         state.pointee.restoreIDs(ids)
         state.pointee.attributions = attributions
         state.pointee.report.duplicatesDropped += duplicates
@@ -66,6 +73,8 @@ final class EventPipeline: @unchecked Sendable {
 
     private func flush() {
         guard batch.count > 0 else { return }
+        batch.takeRecipients(from: &state.pointee.deferredRecipients)
+        state.pointee.deferredRecipients.reserve(Self.batchSize)
         condition.lock()
         while queue.count >= Self.maxQueued { condition.wait() }
         queue.append(batch)
@@ -75,12 +84,14 @@ final class EventPipeline: @unchecked Sendable {
         batch.reserve(Self.batchSize)
     }
 
-    /// The consumer thread. It works on local copies of the id set and attributions (moved out
-    /// and back, never copied), so the hot loop pays no exclusivity check per event.
+    /// The consumer thread. It works on local copies of the tables (moved out and back, never
+    /// copied), so the hot loop pays no exclusivity check per event.
     private func consume() {
         var ids = EventIDSet()
+        var recipients = SymbolTable()
         var attributions = SendAttributions()
         swap(&ids, &self.ids)
+        swap(&recipients, &self.recipients)
         swap(&attributions, &self.attributions)
         var duplicates = 0
         var fresh: [Event] = []
@@ -96,7 +107,7 @@ final class EventPipeline: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
             fresh.removeAll(keepingCapacity: true)
-            items.forEach { event, fingerprint in
+            items.forEach(interning: &recipients) { event, fingerprint in
                 if let fingerprint, !ids.insert(fingerprint) {
                     duplicates += 1
                     return
@@ -107,17 +118,19 @@ final class EventPipeline: @unchecked Sendable {
             fresh.withUnsafeBufferPointer { deliver($0) }
         }
         swap(&ids, &self.ids)
+        swap(&recipients, &self.recipients)
         swap(&attributions, &self.attributions)
         self.duplicates = duplicates
         done.signal()
     }
 }
 
-/// Prepared events and their ids' fingerprints, in two arrays (an event without an id has a
-/// fingerprint of zeros, which ``EventIDSet/fingerprint(_:)`` never yields).
+/// Prepared events, their ids' fingerprints (an event without an id has a fingerprint of zeros,
+/// which ``EventIDSet/fingerprint(_:)`` never yields) and their recipients' addresses, in order.
 struct PreparedBatch {
     private var events: [Event] = []
     private var fingerprints: [EventIDSet.Fingerprint] = []
+    private var recipients = DeferredRecipients()
 
     var count: Int { events.count }
 
@@ -132,14 +145,24 @@ struct PreparedBatch {
         fingerprints.append(fingerprint ?? EventIDSet.Fingerprint(a: 0, b: 0))
     }
 
-    /// Calls `body` with each event and its fingerprint (nil: no id), in order.
+    /// Takes the addresses of the batch's events (one an event, in order), leaving none.
+    mutating func takeRecipients(from deferred: inout DeferredRecipients) {
+        precondition(deferred.count == events.count, "one deferred address per prepared event")
+        recipients = DeferredRecipients()
+        swap(&recipients, &deferred)
+    }
+
+    /// Calls `body` with each event, its recipient interned into `table`, and its fingerprint
+    /// (nil: no id), in order.
     @inline(__always)
-    func forEach(_ body: (Event, EventIDSet.Fingerprint?) -> Void) {
+    func forEach(interning table: inout SymbolTable, _ body: (Event, EventIDSet.Fingerprint?) -> Void) {
         events.withUnsafeBufferPointer { events in
             fingerprints.withUnsafeBufferPointer { fingerprints in
-                for index in events.indices {
+                recipients.forEach { index, address in
+                    var event = events[index]
+                    event.recipient = table.intern(address)
                     let fingerprint = fingerprints[index]
-                    body(events[index], fingerprint.a == 0 ? nil : fingerprint)
+                    body(event, fingerprint.a == 0 ? nil : fingerprint)
                 }
             }
         }

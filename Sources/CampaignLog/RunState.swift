@@ -6,6 +6,11 @@ struct RunState {
     /// What the sends of the run say about each message and recipient (for ARF complaints).
     var attributions = SendAttributions()
     private(set) var ids = EventIDSet()
+    /// Whether ``prepare`` keeps recipients as bytes in ``deferredRecipients`` instead of
+    /// interning them (while an ``EventPipeline`` reads; its consumer interns them).
+    var defersRecipients = false
+    /// The recipients of the events prepared since an ``EventPipeline`` last took them.
+    var deferredRecipients = DeferredRecipients()
     private var normalizer = FieldNormalizer()
     private var eventSpellings = SymbolTable()
     private var spellingKinds: [EventKind?] = []
@@ -26,7 +31,9 @@ struct RunState {
     }
 
     /// The first half of ``accept``: validates and normalizes the record and counts it as read.
-    /// Returns the event and its id's fingerprint (nil: no id), or nil for a bad record.
+    /// Returns the event and its id's fingerprint (nil: no id), or nil for a bad record. While
+    /// ``defersRecipients`` is set, the event's `recipient` is the index of its address in
+    /// ``deferredRecipients`` rather than an id.
     mutating func prepare(
         _ record: CanonicalRecord, line: Int, path: String, options: LogReadOptions
     ) throws(LogError) -> (Event, EventIDSet.Fingerprint?)? {
@@ -48,7 +55,10 @@ struct RunState {
         }
         var recipient: Int32 = -1
         if let raw = record.recipient {
-            recipient = normalizer.normalize(raw, foldCase: true) { $0.isEmpty ? -1 : symbols.recipients.intern($0) }
+            recipient = normalizer.normalize(raw, foldCase: true) { address in
+                if address.isEmpty { return -1 }
+                return defersRecipients ? deferredRecipients.append(address) : symbols.recipients.intern(address)
+            }
         }
         guard recipient >= 0 else {
             try skip(path: path, line: line, "missing recipient", options: options)
@@ -84,6 +94,16 @@ struct RunState {
         if event.kind == .send || event.kind == .delivered { attributions.noteSend(event) }
         sink.consume(event)
     }
+
+    /// Moves the recipients' table out (to a pipeline's consumer), leaving an empty one.
+    mutating func takeRecipients() -> SymbolTable {
+        var taken = SymbolTable()
+        swap(&taken, &symbols.recipients)
+        return taken
+    }
+
+    /// Puts back the recipients' table a pipeline's consumer used.
+    mutating func restoreRecipients(_ table: SymbolTable) { symbols.recipients = table }
 
     /// Moves the event-id set out (to a pipeline's consumer), leaving an empty one.
     mutating func takeIDs() -> EventIDSet {
