@@ -25,16 +25,22 @@ struct DeferredRecipients {
         ends.reserveCapacity(count)
     }
 
-    /// Calls `body` with the bytes of each address, in order.
-    @inline(__always)
-    func forEach(_ body: (Int, UnsafeRawBufferPointer) -> Void) {
-        bytes.withUnsafeBytes { all in
-            var start = 0
-            for index in ends.indices {
-                let end = ends[index]
-                body(index, UnsafeRawBufferPointer(rebasing: all[start..<end]))
-                start = end
-            }
+    /// The addresses by index, for the duration of a call.
+    struct Addresses {
+        fileprivate let bytes: UnsafeRawBufferPointer
+        fileprivate let ends: UnsafeBufferPointer<Int>
+
+        /// The bytes of address `index`.
+        @inline(__always)
+        subscript(index: Int) -> UnsafeRawBufferPointer {
+            let start = index == 0 ? 0 : ends[index - 1]
+            return UnsafeRawBufferPointer(rebasing: bytes[start..<ends[index]])
         }
+    }
+
+    /// Calls `body` with the addresses.
+    @inline(__always)
+    func withAddresses<R>(_ body: (Addresses) -> R) -> R {
+        bytes.withUnsafeBytes { bytes in ends.withUnsafeBufferPointer { body(Addresses(bytes: bytes, ends: $0)) } }
     }
 }

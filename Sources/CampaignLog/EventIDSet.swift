@@ -33,6 +33,13 @@ struct EventIDSet {
         insert(Self.fingerprint(bytes))
     }
 
+    /// Loads the slot where a probe for `fingerprint` starts and returns it (see
+    /// ``SymbolTable/warm(_:)``: warming a few dozen before inserting them overlaps their misses).
+    @inline(__always)
+    func warm(_ fingerprint: Fingerprint) -> UInt64 {
+        low.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: fingerprint.a >> 1) & ($0.count - 1)] }
+    }
+
     /// Adds the fingerprint; returns false when it was there already.
     mutating func insert(_ fingerprint: Fingerprint) -> Bool {
         let a = fingerprint.a, b = fingerprint.b

@@ -1,13 +1,18 @@
 import Foundation
 
-/// Runs the second half of the counting rules on a second thread while the reader parses: the
-/// reader validates and normalizes each record (``RunState/prepare``) and interns its campaign and
-/// variant; this pipeline's consumer interns the recipients, de-duplicates the events in file order
-/// and hands them to the sink. Events reach the sink in exactly the order, and with exactly the
-/// ids and the result, of reading on one thread.
+/// Runs the counting rules of large canonical logs in three stages on their own threads, so
+/// that both cores stay busy whichever stage is the heaviest on a given log:
 ///
-/// The reader blocks in ``finish()`` until the consumer has taken every event, so the sink, the
-/// recipients' table, the id set and the attributions it borrows are used by one thread at a time.
+/// 1. the reader (the caller's thread) validates and normalizes each record
+///    (``RunState/prepare``) and interns its campaign and variant;
+/// 2. a second thread interns the recipients, de-duplicates the events by id and notes sends
+///    for ARF attribution, in file order;
+/// 3. a third thread hands the new events to the sink.
+///
+/// Batches go from stage to stage through bounded ``BatchQueue``s, so events reach the sink in
+/// exactly the order, and with exactly the ids and the result, of reading on one thread. The
+/// reader blocks in ``finish()`` until every stage is done, so the sink, the recipients' table,
+/// the id set and the attributions the pipeline borrows are used by one thread at a time.
 ///
 /// The pipeline is not generic: the sink is reached through one closure call a batch, so the
 /// reader's per-event ``push(_:_:)`` needs no generic metadata (a lookup per event when it was).
@@ -24,11 +29,14 @@ final class EventPipeline: @unchecked Sendable {
     private var attributions: SendAttributions
     private let state: UnsafeMutablePointer<RunState>
     private var batch = PreparedBatch()
-    private var queue: [PreparedBatch] = []
-    private var closed = false
-    private let condition = NSCondition()
+    private let prepared = BatchQueue<PreparedBatch>(capacity: EventPipeline.maxQueued)
+    private let fresh = BatchQueue<[Event]>(capacity: EventPipeline.maxQueued)
     private let done = DispatchSemaphore(value: 0)
     private var duplicates = 0
+    /// What stage 2's warming loads read; kept so that they cannot be optimized away.
+    private var warmth: UInt64 = 0
+    /// How many events' table slots stage 2 touches before interning them.
+    private static var warmGroup: Int { 32 }
 
     /// A pipeline delivering through `deliver`, borrowing the run's recipients' table, id set and
     /// attributions from `state` until ``finish()`` (and making its ``RunState/prepare`` defer
@@ -43,7 +51,8 @@ final class EventPipeline: @unchecked Sendable {
         self.attributions = state.pointee.attributions
         state.pointee.attributions = SendAttributions()
         batch.reserve(Self.batchSize)
-        Thread { [self] in consume() }.start()
+        Thread { [self] in deduplicate() }.start()
+        Thread { [self] in feedSink() }.start()
     }
 
     /// Queues one prepared event.
@@ -53,14 +62,12 @@ final class EventPipeline: @unchecked Sendable {
         if batch.count == Self.batchSize { flush() }
     }
 
-    /// Hands the last events over, waits for the consumer, and gives the run back its id set,
-    /// attributions and duplicate count. Call it exactly once, also when reading failed.
+    /// Hands the last events over, waits for both stages, and gives the run back its recipients'
+    /// table, id set, attributions and duplicate count. Call it exactly once, also when reading
+    /// failed.
     func finish() {
         flush()
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        condition.unlock()
+        prepared.close()
         done.wait()
         state.pointee.defersRecipients = false
         state.pointee.restoreRecipients(recipients)
@@ -75,18 +82,14 @@ final class EventPipeline: @unchecked Sendable {
         guard batch.count > 0 else { return }
         batch.takeRecipients(from: &state.pointee.deferredRecipients)
         state.pointee.deferredRecipients.reserve(Self.batchSize)
-        condition.lock()
-        while queue.count >= Self.maxQueued { condition.wait() }
-        queue.append(batch)
-        condition.broadcast()
-        condition.unlock()
+        prepared.put(batch)
         batch = PreparedBatch()
         batch.reserve(Self.batchSize)
     }
 
-    /// The consumer thread. It works on local copies of the tables (moved out and back, never
-    /// copied), so the hot loop pays no exclusivity check per event.
-    private func consume() {
+    /// Stage 2. It works on local copies of the tables (moved out and back, never copied), so
+    /// the hot loop pays no exclusivity check per event.
+    private func deduplicate() {
         var ids = EventIDSet()
         var recipients = SymbolTable()
         var attributions = SendAttributions()
@@ -94,33 +97,52 @@ final class EventPipeline: @unchecked Sendable {
         swap(&recipients, &self.recipients)
         swap(&attributions, &self.attributions)
         var duplicates = 0
-        var fresh: [Event] = []
-        fresh.reserveCapacity(Self.batchSize)
-        while true {
-            condition.lock()
-            while queue.isEmpty && !closed { condition.wait() }
-            if queue.isEmpty {
-                condition.unlock()
-                break
-            }
-            let items = queue.removeFirst()
-            condition.broadcast()
-            condition.unlock()
-            fresh.removeAll(keepingCapacity: true)
-            items.forEach(interning: &recipients) { event, fingerprint in
-                if let fingerprint, !ids.insert(fingerprint) {
-                    duplicates += 1
-                    return
+        var hashes = [UInt64](repeating: 0, count: Self.warmGroup)
+        var warmth: UInt64 = 0
+        while let items = prepared.take() {
+            var kept: [Event] = []
+            kept.reserveCapacity(items.count)
+            items.withParts { events, fingerprints, addresses in
+                var start = 0
+                while start < events.count {
+                    let end = min(start + Self.warmGroup, events.count)
+                    // Touch the tables' slots for the whole group first: their cache misses then
+                    // overlap instead of stalling one event at a time (see SymbolTable.warm).
+                    for index in start..<end {
+                        let hash = SymbolTable.hash(addresses[index])
+                        hashes[index - start] = hash
+                        warmth &+= recipients.warm(hash)
+                        if fingerprints[index].a != 0 { warmth &+= ids.warm(fingerprints[index]) }
+                    }
+                    for index in start..<end {
+                        var event = events[index]
+                        event.recipient = recipients.intern(addresses[index], hash: hashes[index - start])
+                        let fingerprint = fingerprints[index]
+                        if fingerprint.a != 0 && !ids.insert(fingerprint) {
+                            duplicates += 1
+                            continue
+                        }
+                        if event.kind == .send || event.kind == .delivered { attributions.noteSend(event) }
+                        kept.append(event)
+                    }
+                    start = end
                 }
-                if event.kind == .send || event.kind == .delivered { attributions.noteSend(event) }
-                fresh.append(event)
             }
-            fresh.withUnsafeBufferPointer { deliver($0) }
+            fresh.put(kept)
         }
         swap(&ids, &self.ids)
         swap(&recipients, &self.recipients)
         swap(&attributions, &self.attributions)
         self.duplicates = duplicates
+        self.warmth = warmth
+        fresh.close()
+    }
+
+    /// Stage 3: the sink, batch by batch; signals ``finish()`` when stage 2 has closed its queue.
+    private func feedSink() {
+        while let events = fresh.take() {
+            events.withUnsafeBufferPointer { deliver($0) }
+        }
         done.signal()
     }
 }
@@ -152,18 +174,15 @@ struct PreparedBatch {
         swap(&recipients, &deferred)
     }
 
-    /// Calls `body` with each event, its recipient interned into `table`, and its fingerprint
-    /// (nil: no id), in order.
+    /// Calls `body` with the events, their fingerprints and their addresses.
     @inline(__always)
-    func forEach(interning table: inout SymbolTable, _ body: (Event, EventIDSet.Fingerprint?) -> Void) {
+    func withParts<R>(
+        _ body: (UnsafeBufferPointer<Event>, UnsafeBufferPointer<EventIDSet.Fingerprint>, DeferredRecipients.Addresses)
+            -> R
+    ) -> R {
         events.withUnsafeBufferPointer { events in
             fingerprints.withUnsafeBufferPointer { fingerprints in
-                recipients.forEach { index, address in
-                    var event = events[index]
-                    event.recipient = table.intern(address)
-                    let fingerprint = fingerprints[index]
-                    body(event, fingerprint.a == 0 ? nil : fingerprint)
-                }
+                recipients.withAddresses { body(events, fingerprints, $0) }
             }
         }
     }

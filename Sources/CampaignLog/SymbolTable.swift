@@ -55,7 +55,19 @@ public struct SymbolTable: Sendable {
 
     /// The id of `bytes`, interning them if new. The caller guarantees valid UTF-8.
     public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 {
-        let hash = Self.hash(bytes)
+        intern(bytes, hash: Self.hash(bytes))
+    }
+
+    /// The id of `bytes` if they were interned already.
+    public func lookup(_ bytes: UnsafeRawBufferPointer) -> Int32? {
+        probe(bytes, Self.hash(bytes)).found
+    }
+
+    // MARK: - Internal
+
+    /// ``intern(_:)`` with the bytes' ``hash(_:seed:)`` already computed.
+    @inline(__always)
+    mutating func intern(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> Int32 {
         let (index, found) = probe(bytes, hash)
         if let found { return found }
         let id = Int32(starts.count)
@@ -69,12 +81,17 @@ public struct SymbolTable: Sendable {
         return id
     }
 
-    /// The id of `bytes` if they were interned already.
-    public func lookup(_ bytes: UnsafeRawBufferPointer) -> Int32? {
-        probe(bytes, Self.hash(bytes)).found
+    /// Loads the memory a lookup of `hash` starts with (its slot, and the entry that slot points
+    /// to) and returns a value made from it. Calling this for a few dozen values before interning
+    /// them lets the processor wait for their cache misses all at once instead of one by one.
+    @inline(__always)
+    func warm(_ hash: UInt64) -> UInt64 {
+        let slot = slots.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: hash) & ($0.count - 1)] }
+        guard slot != 0 else { return 0 }
+        return arena.withUnsafeBytes { arena in
+            UInt64(arena.loadUnaligned(fromByteOffset: Int(slot & Self.offsetMask) - 1, as: UInt32.self))
+        }
     }
-
-    // MARK: - Internal
 
     /// A fast 64-bit hash of a short byte string (eight bytes a round, then a final mix).
     @inline(__always)
