@@ -12,6 +12,8 @@ struct RunState {
     /// The recipients of the events prepared since an ``EventPipeline`` last took them.
     var deferredRecipients = DeferredRecipients()
     private var normalizer = FieldNormalizer()
+    private var lastCampaign = LastSymbol()
+    private var lastVariant = LastSymbol()
     private var eventSpellings = SymbolTable()
     private var spellingKinds: [EventKind?] = []
 
@@ -66,14 +68,14 @@ struct RunState {
         }
         var campaign: Int32
         if let raw = record.campaign {
-            campaign = normalizer.normalize(raw, foldCase: false) { symbols.campaigns.intern($0) }
+            campaign = normalizer.normalize(raw, foldCase: false) { lastCampaign.intern($0, in: &symbols.campaigns) }
         } else {
             campaign = symbols.campaigns.intern(UnsafeRawBufferPointer(start: nil, count: 0))
         }
         var variant = LogSymbols.unassigned
         if let raw = record.variant {
             variant = normalizer.normalize(raw, foldCase: false) {
-                $0.isEmpty ? LogSymbols.unassigned : symbols.variants.intern($0)
+                $0.isEmpty ? LogSymbols.unassigned : lastVariant.intern($0, in: &symbols.variants)
             }
         }
         report.eventsRead += 1
@@ -126,13 +128,14 @@ struct RunState {
     /// The kind an event name stands for, remembered per distinct spelling.
     private mutating func kindOf(_ raw: UnsafeRawBufferPointer) -> EventKind? {
         normalizer.normalize(raw, foldCase: false) { trimmed in
+            if let id = eventSpellings.lookup(trimmed) { return spellingKinds[Int(id)] }
             // Remember at most a few hundred spellings, so that a log of garbage cannot grow the table.
-            guard eventSpellings.lookup(trimmed) != nil || eventSpellings.count < 256 else {
-                return EventKind.match(trimmed)
+            let kind = EventKind.match(trimmed)
+            if eventSpellings.count < 256 {
+                _ = eventSpellings.intern(trimmed)
+                spellingKinds.append(kind)
             }
-            let id = Int(eventSpellings.intern(trimmed))
-            if id == spellingKinds.count { spellingKinds.append(EventKind.match(trimmed)) }
-            return spellingKinds[id]
+            return kind
         }
     }
 }

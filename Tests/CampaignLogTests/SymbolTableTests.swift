@@ -16,4 +16,36 @@ struct SymbolTableTests {
         key = "absent"
         #expect(key.withUTF8 { table.lookup(UnsafeRawBufferPointer($0)) } == nil)
     }
+
+    @Test func theLastValueMemoGivesTheTablesIDs() {
+        var direct = SymbolTable()
+        var memoized = SymbolTable()
+        var last = LastSymbol()
+        let values = ["a", "a", "", "b", "a", "", "", "longer-value-of-many-bytes", "b", "b", "a"]
+        for value in values {
+            var bytes = value
+            let expected = direct.intern(value)
+            let got = bytes.withUTF8 { last.intern(UnsafeRawBufferPointer($0), in: &memoized) }
+            #expect(got == expected, "\(value.debugDescription): \(got) != \(expected)")
+        }
+        #expect(memoized.names == direct.names)
+    }
+
+    @Test func warmingDoesNotChangeTheTables() {
+        var table = SymbolTable()
+        var ids = EventIDSet()
+        for index in 0..<3000 {
+            var value = "r\(index)@x.org"
+            value.withUTF8 { bytes in
+                let raw = UnsafeRawBufferPointer(bytes)
+                _ = table.warm(SymbolTable.hash(raw))
+                _ = ids.warm(EventIDSet.fingerprint(raw))
+                let id = table.intern(raw, hash: SymbolTable.hash(raw))
+                let first = ids.insert(EventIDSet.fingerprint(raw))
+                let second = ids.insert(EventIDSet.fingerprint(raw))
+                #expect(id == Int32(index) && first && !second)
+            }
+        }
+        #expect(table.count == 3000 && ids.count == 3000)
+    }
 }
