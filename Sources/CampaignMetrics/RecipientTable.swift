@@ -29,6 +29,19 @@ struct RecipientTable: Sequence {
         body(&states[index])
     }
 
+    /// Loads what an update of `recipient` will touch (its slot, its state, its marks) and
+    /// returns a value made from it: touching a group of recipients first overlaps their cache
+    /// misses.
+    @inline(__always)
+    func warm(_ recipient: Int32) -> UInt64 {
+        let entry = slots.withUnsafeBufferPointer { $0[slot(recipient)] }
+        guard entry != Self.free, entry >> 32 == UInt64(UInt32(bitPattern: recipient)) else { return entry }
+        return states.withUnsafeBufferPointer { states in
+            let state = states[Int(entry & 0xFFFF_FFFF)]
+            return state.sentMask &+ UInt64(state.marks.count)
+        }
+    }
+
     func makeIterator() -> AnyIterator<(key: Int32, value: RecipientState)> {
         var position = 0
         return AnyIterator {
