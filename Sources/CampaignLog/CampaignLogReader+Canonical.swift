@@ -154,7 +154,7 @@ extension CampaignLogReader {
                     recipient: field(.recipient), event: field(.event), kind: nil, eventID: field(.eventID))
                 return Result { () throws(LogError) in try accept(record, line: line, path: displayPath, into: &sink) }
             }
-            try outcome.get()
+            _ = try outcome.get()
         }
     }
 
