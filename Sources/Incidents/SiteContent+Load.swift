@@ -22,17 +22,32 @@ extension SiteContent {
         } catch {
             errors.append(contentsOf: error.errors)
         }
+        let sources = try IncidentSource.discover(root: siteRoot, errors: &errors)
         var incidents: [Incident] = []
-        for source in try IncidentSource.discover(root: siteRoot, errors: &errors) {
-            if let incident = Incident.load(source, includeDrafts: includeDrafts, errors: &errors) {
-                incidents.append(incident)
-            }
+        for loaded in load(sources, includeDrafts: includeDrafts) {
+            errors += loaded.errors
+            if let incident = loaded.incident { incidents.append(incident) }
         }
         guard errors.isEmpty else { throw ContentErrors(errors) }
         return SiteContent(root: siteRoot, settings: settings, incidents: incidents.sorted(by: newestFirst))
     }
 
     // MARK: - Private
+
+    /// Every incident of `sources` with the problems it found, loaded on all cores in contiguous
+    /// chunks and returned in the order of `sources`: the incidents and errors are those, in the
+    /// order, that loading one after the other gives.
+    private static func load(_ sources: [IncidentSource], includeDrafts: Bool) -> [(
+        incident: Incident?, errors: [ContentError]
+    )] {
+        ConcurrentChunks.map(count: sources.count) { range in
+            range.map { index in
+                var errors: [ContentError] = []
+                let incident = Incident.load(sources[index], includeDrafts: includeDrafts, errors: &errors)
+                return (incident, errors)
+            }
+        }.flatMap { $0 }
+    }
 
     /// Newest date first, then slug; undated incidents after every dated one.
     private static func newestFirst(_ lhs: Incident, _ rhs: Incident) -> Bool {
