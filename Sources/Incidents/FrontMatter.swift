@@ -18,20 +18,25 @@ struct FrontMatter: Sendable {
     static let yamlLineOffset = 1
 
     /// Splits `text`; problems are reported at lines of the file.
+    ///
+    /// Without CRLF (the usual case) the parts are copied out of `text` as they are, without
+    /// decoding the UTF-8 again: they start and end at line breaks, so on character boundaries.
     static func split(_ text: String) throws(YAMLProblem) -> FrontMatter {
         var text = text
-        return try text.withUTF8 { bytes in Result { () throws(YAMLProblem) in try split(bytes: bytes) } }.get()
-    }
-
-    // MARK: - Private
-
-    /// `split` over the UTF-8 bytes of the text, read in place.
-    private static func split(bytes: UnsafeBufferPointer<UInt8>) throws(YAMLProblem) -> FrontMatter {
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let text = UnsafeBufferPointer(rebasing: bytes[start...])
-        guard text.contains(0x0D) else { return try splitNormalized(text) }
+        let bom = text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let layout = try text.withUTF8 { all in
+            let bytes = UnsafeBufferPointer(rebasing: all[bom...])
+            return Result { () throws(YAMLProblem) in bytes.contains(0x0D) ? nil : try Layout(of: bytes) }
+        }.get()
+        if let layout {
+            let utf8 = text.utf8
+            return layout.frontMatter { range in
+                let start = utf8.index(utf8.startIndex, offsetBy: bom + range.lowerBound)
+                return String(text[start..<utf8.index(start, offsetBy: range.count)])
+            }
+        }
         // CRLF to LF, in one pass over the bytes (Foundation's string search is far slower).
-        var normalized = Array(text)
+        var normalized = Array(text.utf8.dropFirst(bom))
         var kept = 0
         for index in normalized.indices {
             if normalized[index] == 0x0D, index + 1 < normalized.count, normalized[index + 1] == 0x0A { continue }
@@ -39,36 +44,60 @@ struct FrontMatter: Sendable {
             kept += 1
         }
         normalized.removeLast(normalized.count - kept)
-        return try normalized.withUnsafeBufferPointer { bytes in
-            Result { () throws(YAMLProblem) in try splitNormalized(bytes) }
+        let normalizedLayout = try normalized.withUnsafeBufferPointer { bytes in
+            Result { () throws(YAMLProblem) in try Layout(of: bytes) }
         }.get()
+        return normalizedLayout.frontMatter { String(decoding: normalized[$0], as: UTF8.self) }
     }
 
-    /// `split` of bytes without a byte order mark or CRLF.
-    private static func splitNormalized(_ bytes: UnsafeBufferPointer<UInt8>) throws(YAMLProblem) -> FrontMatter {
-        let firstEnd = lineEnd(in: bytes, from: 0)
-        guard isFence(bytes, 0, firstEnd, closing: false) else {
-            return FrontMatter(yaml: nil, body: String(decoding: bytes, as: UTF8.self), bodyLine: 1)
-        }
-        var start = firstEnd + 1
-        var line = 2
-        while start <= bytes.count {
-            let end = lineEnd(in: bytes, from: start)
-            if start < bytes.count, isFence(bytes, start, end, closing: true) {
-                let yaml = String(decoding: UnsafeBufferPointer(rebasing: bytes[(firstEnd + 1)..<start]), as: UTF8.self)
-                let bodyStart = min(end + 1, bytes.count)
-                let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[bodyStart...]), as: UTF8.self)
-                return FrontMatter(yaml: yaml, body: body, bodyLine: line + 1)
+    // MARK: - Private
+
+    /// Where the parts are in bytes without a byte order mark or CRLF.
+    private struct Layout {
+        /// The YAML's bytes, or nil when there is no front matter.
+        var yaml: Range<Int>?
+        /// The body's bytes.
+        var body: Range<Int>
+        /// 1-based line where the body starts.
+        var bodyLine: Int
+
+        /// Finds the fences; problems are reported at lines of the file.
+        init(of bytes: UnsafeBufferPointer<UInt8>) throws(YAMLProblem) {
+            let firstEnd = FrontMatter.lineEnd(in: bytes, from: 0)
+            guard FrontMatter.isFence(bytes, 0, firstEnd, closing: false) else {
+                self.init(yaml: nil, body: 0..<bytes.count, bodyLine: 1)
+                return
             }
-            if start - (firstEnd + 1) > YAMLGuard.maxBytes {
-                throw YAMLProblem(line: 1, message: "front matter is larger than 64 KiB")
+            var start = firstEnd + 1
+            var line = 2
+            while start <= bytes.count {
+                let end = FrontMatter.lineEnd(in: bytes, from: start)
+                if start < bytes.count, FrontMatter.isFence(bytes, start, end, closing: true) {
+                    let bodyStart = min(end + 1, bytes.count)
+                    self.init(yaml: (firstEnd + 1)..<start, body: bodyStart..<bytes.count, bodyLine: line + 1)
+                    return
+                }
+                if start - (firstEnd + 1) > YAMLGuard.maxBytes {
+                    throw YAMLProblem(line: 1, message: "front matter is larger than 64 KiB")
+                }
+                start = end + 1
+                line += 1
             }
-            start = end + 1
-            line += 1
+            throw YAMLProblem(
+                line: 1, message: "front matter has no closing line",
+                hint: "did you forget the closing `---`?")
         }
-        throw YAMLProblem(
-            line: 1, message: "front matter has no closing line",
-            hint: "did you forget the closing `---`?")
+
+        init(yaml: Range<Int>?, body: Range<Int>, bodyLine: Int) {
+            self.yaml = yaml
+            self.body = body
+            self.bodyLine = bodyLine
+        }
+
+        /// The parts, each made by `text` from its range.
+        func frontMatter(_ text: (Range<Int>) -> String) -> FrontMatter {
+            FrontMatter(yaml: yaml.map(text), body: text(body), bodyLine: bodyLine)
+        }
     }
 
     /// Index of the `\n` ending the line that starts at `start`, or `bytes.count`.
