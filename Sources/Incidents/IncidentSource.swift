@@ -51,7 +51,7 @@ struct IncidentSource: Sendable {
         let files = Set(tree.files)
         let directories = Set(tree.directories)
         var sources: [IncidentSource] = []
-        for name in tree.files where !name.contains("/") && !name.hasPrefix(".") {
+        for name in tree.files where !isNested(name) && !name.hasPrefix(".") {
             let path = folder + "/" + name
             guard name.hasSuffix(".md") else {
                 errors.append(
@@ -72,7 +72,7 @@ struct IncidentSource: Sendable {
             sources.append(IncidentSource(slug: slug, path: path, file: basePath + "/" + name))
         }
         let bundleFiles = filesByFolder(tree.files)
-        for slug in tree.directories where !slug.contains("/") && !slug.hasPrefix(".") {
+        for slug in tree.directories where !isNested(slug) && !slug.hasPrefix(".") {
             let path = folder + "/" + slug
             guard check(slug: slug, path: path, errors: &errors), !files.contains(slug + ".md") else { continue }
             guard files.contains(slug + "/index.md") else {
@@ -93,12 +93,27 @@ struct IncidentSource: Sendable {
 
     private static let symlinkMessage = "is a symbolic link; links are never followed"
 
+    /// `path.contains("/")`; for an ASCII path (where every `/` is a character of its own) with a
+    /// byte search, as Foundation's string search cost more than the rest of the discovery.
+    private static func isNested(_ path: String) -> Bool {
+        isASCII(path) ? path.utf8.contains(UInt8(ascii: "/")) : path.contains("/")
+    }
+
+    /// `path.firstIndex(of: "/")`; for an ASCII path with a byte search.
+    private static func firstSlash(in path: String) -> String.Index? {
+        isASCII(path) ? path.utf8.firstIndex(of: UInt8(ascii: "/")) : path.firstIndex(of: "/")
+    }
+
+    private static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
     /// The files under each top-level folder, relative to it, in the order of `files`
     /// (one pass, where filtering the whole list per bundle would grow with bundles × files).
     private static func filesByFolder(_ files: [String]) -> [String: [String]] {
         var result: [String: [String]] = [:]
         for file in files {
-            guard let slash = file.firstIndex(of: "/") else { continue }
+            guard let slash = firstSlash(in: file) else { continue }
             result[String(file[..<slash]), default: []].append(String(file[file.index(after: slash)...]))
         }
         return result
