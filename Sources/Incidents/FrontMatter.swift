@@ -26,7 +26,7 @@ struct FrontMatter: Sendable {
         let bom = text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let layout = try text.withUTF8 { all in
             let bytes = UnsafeBufferPointer(rebasing: all[bom...])
-            return Result { () throws(YAMLProblem) in bytes.contains(0x0D) ? nil : try Layout(of: bytes) }
+            return Result { () throws(YAMLProblem) in hasCarriageReturn(bytes) ? nil : try Layout(of: bytes) }
         }.get()
         if let layout {
             let utf8 = text.utf8
@@ -98,6 +98,12 @@ struct FrontMatter: Sendable {
         func frontMatter(_ text: (Range<Int>) -> String) -> FrontMatter {
             FrontMatter(yaml: yaml.map(text), body: text(body), bodyLine: bodyLine)
         }
+    }
+
+    /// True when `bytes` hold a CR (`memchr`: a note is scanned whole, and a byte loop costs more).
+    private static func hasCarriageReturn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        return memchr(base, 0x0D, bytes.count) != nil
     }
 
     /// Index of the `\n` ending the line that starts at `start`, or `bytes.count`.

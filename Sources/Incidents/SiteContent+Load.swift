@@ -24,29 +24,35 @@ extension SiteContent {
         }
         let sources = try IncidentSource.discover(root: siteRoot, errors: &errors)
         var incidents: [Incident] = []
-        for loaded in load(sources, includeDrafts: includeDrafts) {
-            errors += loaded.errors
-            if let incident = loaded.incident { incidents.append(incident) }
+        incidents.reserveCapacity(sources.count)
+        for chunk in load(sources, includeDrafts: includeDrafts) {
+            incidents += chunk.incidents
+            errors += chunk.errors
         }
         guard errors.isEmpty else { throw ContentErrors(errors) }
-        return SiteContent(root: siteRoot, settings: settings, incidents: incidents.sorted(by: newestFirst))
+        incidents.sort(by: newestFirst)
+        return SiteContent(root: siteRoot, settings: settings, incidents: incidents)
     }
 
     // MARK: - Private
 
-    /// Every incident of `sources` with the problems it found, loaded on all cores in contiguous
-    /// chunks and returned in the order of `sources`: the incidents and errors are those, in the
-    /// order, that loading one after the other gives.
+    /// The incidents of `sources` and the problems found, loaded on all cores in contiguous chunks
+    /// and returned chunk by chunk in the order of `sources`: joined, they are the incidents and
+    /// errors, in the order, that loading one after the other gives.
     private static func load(_ sources: [IncidentSource], includeDrafts: Bool) -> [(
-        incident: Incident?, errors: [ContentError]
+        incidents: [Incident], errors: [ContentError]
     )] {
         ConcurrentChunks.map(count: sources.count) { range in
-            range.map { index in
-                var errors: [ContentError] = []
-                let incident = Incident.load(sources[index], includeDrafts: includeDrafts, errors: &errors)
-                return (incident, errors)
+            var incidents: [Incident] = []
+            var errors: [ContentError] = []
+            incidents.reserveCapacity(range.count)
+            for index in range {
+                if let incident = Incident.load(sources[index], includeDrafts: includeDrafts, errors: &errors) {
+                    incidents.append(incident)
+                }
             }
-        }.flatMap { $0 }
+            return (incidents, errors)
+        }
     }
 
     /// Newest date first, then slug; undated incidents after every dated one.
