@@ -19,8 +19,9 @@ struct StagingWriterTests {
         let enumerator = FileManager.default.enumerator(atPath: url.path)!
         while let path = enumerator.nextObject() as? String {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path + "/" + path, isDirectory: &isFolder)
-            if !isFolder.boolValue {
+            if FileManager.default.fileExists(atPath: url.path + "/" + path, isDirectory: &isFolder),
+                !isFolder.boolValue
+            {
                 result[path] = try! String(contentsOf: url.appendingPathComponent(path), encoding: .utf8)
             }
         }
