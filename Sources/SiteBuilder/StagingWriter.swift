@@ -10,7 +10,8 @@ import Rendering
 /// folder, parents first) and the files are written on all cores with plain system calls, without
 /// a `URL` or a `stat` per page. Pages whose paths collide (the same path twice, or a file where
 /// another page needs a folder) are written one after the other, as a single core would.
-/// Whatever goes wrong, the problem reported is the one writing the pages in order meets first.
+/// A path that could leave is refused after the pages before it are written, as before; of files
+/// that cannot be written, the first in page order is reported.
 struct StagingWriter {
     /// The staging folder (it exists and is empty).
     let folder: URL
