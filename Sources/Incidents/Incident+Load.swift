@@ -8,7 +8,7 @@ extension Incident {
     static func load(_ source: IncidentSource, includeDrafts: Bool, errors: inout [ContentError]) -> Incident? {
         let parsed: (parts: FrontMatter, root: YAMLNode?)
         do {
-            let text = try TextFile.read(source.url, path: source.path)
+            let text = try TextFile.read(file: source.file, path: source.path)
             parsed = try FrontMatter.parse(text, path: source.path)
         } catch {
             errors.append(contentsOf: error.errors)

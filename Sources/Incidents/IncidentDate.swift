@@ -22,7 +22,7 @@ public struct IncidentDate: Sendable, Equatable, Comparable {
     /// Parses a day (`YYYY-MM-DD`) or an RFC 3339 date-time with `Z` or `±hh:mm`; nil otherwise.
     /// The calendar date must exist and the time must be a real time of day.
     public init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedOfWhiteSpace
         let bytes = Array(trimmed.utf8)
         guard bytes.count >= 10, let day = Self.day(bytes[0..<10]) else { return nil }
         var seconds = Self.daysFromCivil(year: day.year, month: day.month, day: day.day) * 86_400

@@ -8,8 +8,8 @@ struct IncidentSource: Sendable {
     var slug: String
     /// Site-relative path of its notes (`…/<slug>.md` or `…/<slug>/index.md`).
     var path: String
-    /// The notes file.
-    var url: URL
+    /// The notes file's file-system path (the site folder's path, then `path`).
+    var file: String
     /// For a bundle: its folder and its regular files (bundle-relative, sorted); nil for one file.
     var bundle: (url: URL, path: String, files: [String])?
 
@@ -19,6 +19,8 @@ struct IncidentSource: Sendable {
     /// Finds every incident under `<root>/content/incidents`, sorted by slug. Refuses symbolic links
     /// anywhere in the folder, bad slugs, stray files and a slug written both ways, adding those
     /// problems to `errors`; an I/O failure is thrown at once.
+    ///
+    /// One-file incidents get no `URL` (building one per file costs a `stat`): only a path string.
     static func discover(root: URL, errors: inout [ContentError]) throws(ContentErrors) -> [IncidentSource] {
         for (path, url) in [
             ("content", root.appendingPathComponent("content")),
@@ -38,6 +40,7 @@ struct IncidentSource: Sendable {
             }
         }
         let base = root.appendingPathComponent(folder)
+        let basePath = base.withUnsafeFileSystemRepresentation { $0.map { String(cString: $0) } } ?? base.path
         let tree = try FileTree.walk(base, path: folder)
         for link in tree.symlinks {
             errors.append(ContentError(path: folder + "/" + link, message: symlinkMessage))
@@ -46,8 +49,9 @@ struct IncidentSource: Sendable {
             errors.append(ContentError(path: folder + "/" + other, message: "is not a regular file or folder"))
         }
         let files = Set(tree.files)
+        let directories = Set(tree.directories)
         var sources: [IncidentSource] = []
-        for name in tree.files where !name.contains("/") && !name.hasPrefix(".") {
+        for name in tree.files where !isNested(name) && !name.hasPrefix(".") {
             let path = folder + "/" + name
             guard name.hasSuffix(".md") else {
                 errors.append(
@@ -58,16 +62,17 @@ struct IncidentSource: Sendable {
             }
             let slug = String(name.dropLast(3))
             guard check(slug: slug, path: path, errors: &errors) else { continue }
-            if tree.directories.contains(slug) {
+            if directories.contains(slug) {
                 errors.append(
                     ContentError(
                         path: path, message: "incident '\(slug)' is written both as \(path) and as \(folder)/\(slug)/",
                         hint: "keep one: move the notes into \(folder)/\(slug)/index.md"))
                 continue
             }
-            sources.append(IncidentSource(slug: slug, path: path, url: base.appendingPathComponent(name)))
+            sources.append(IncidentSource(slug: slug, path: path, file: basePath + "/" + name))
         }
-        for slug in tree.directories where !slug.contains("/") && !slug.hasPrefix(".") {
+        let bundleFiles = filesByFolder(tree.files)
+        for slug in tree.directories where !isNested(slug) && !slug.hasPrefix(".") {
             let path = folder + "/" + slug
             guard check(slug: slug, path: path, errors: &errors), !files.contains(slug + ".md") else { continue }
             guard files.contains(slug + "/index.md") else {
@@ -75,13 +80,11 @@ struct IncidentSource: Sendable {
                 errors.append(ContentError(path: path, message: "incident bundle has no index.md"))
                 continue
             }
-            let prefix = slug + "/"
-            let bundleFiles = tree.files.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
             let bundleURL = base.appendingPathComponent(slug)
             sources.append(
                 IncidentSource(
-                    slug: slug, path: path + "/index.md", url: bundleURL.appendingPathComponent("index.md"),
-                    bundle: (bundleURL, path, bundleFiles)))
+                    slug: slug, path: path + "/index.md", file: basePath + "/" + slug + "/index.md",
+                    bundle: (bundleURL, path, bundleFiles[slug] ?? [])))
         }
         return sources.sorted { $0.slug < $1.slug }
     }
@@ -89,6 +92,32 @@ struct IncidentSource: Sendable {
     // MARK: - Private
 
     private static let symlinkMessage = "is a symbolic link; links are never followed"
+
+    /// `path.contains("/")`; for an ASCII path (where every `/` is a character of its own) with a
+    /// byte search, as Foundation's string search cost more than the rest of the discovery.
+    private static func isNested(_ path: String) -> Bool {
+        isASCII(path) ? path.utf8.contains(UInt8(ascii: "/")) : path.contains("/")
+    }
+
+    /// `path.firstIndex(of: "/")`; for an ASCII path with a byte search.
+    private static func firstSlash(in path: String) -> String.Index? {
+        isASCII(path) ? path.utf8.firstIndex(of: UInt8(ascii: "/")) : path.firstIndex(of: "/")
+    }
+
+    private static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// The files under each top-level folder, relative to it, in the order of `files`
+    /// (one pass, where filtering the whole list per bundle would grow with bundles × files).
+    private static func filesByFolder(_ files: [String]) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for file in files {
+            guard let slash = firstSlash(in: file) else { continue }
+            result[String(file[..<slash]), default: []].append(String(file[file.index(after: slash)...]))
+        }
+        return result
+    }
 
     private static func check(slug: String, path: String, errors: inout [ContentError]) -> Bool {
         if IncidentScaffold.isValidSlug(slug) { return true }

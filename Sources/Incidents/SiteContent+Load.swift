@@ -22,17 +22,38 @@ extension SiteContent {
         } catch {
             errors.append(contentsOf: error.errors)
         }
+        let sources = try IncidentSource.discover(root: siteRoot, errors: &errors)
         var incidents: [Incident] = []
-        for source in try IncidentSource.discover(root: siteRoot, errors: &errors) {
-            if let incident = Incident.load(source, includeDrafts: includeDrafts, errors: &errors) {
-                incidents.append(incident)
-            }
+        incidents.reserveCapacity(sources.count)
+        for chunk in load(sources, includeDrafts: includeDrafts) {
+            incidents += chunk.incidents
+            errors += chunk.errors
         }
         guard errors.isEmpty else { throw ContentErrors(errors) }
-        return SiteContent(root: siteRoot, settings: settings, incidents: incidents.sorted(by: newestFirst))
+        incidents.sort(by: newestFirst)
+        return SiteContent(root: siteRoot, settings: settings, incidents: incidents)
     }
 
     // MARK: - Private
+
+    /// The incidents of `sources` and the problems found, loaded on all cores in contiguous chunks
+    /// and returned chunk by chunk in the order of `sources`: joined, they are the incidents and
+    /// errors, in the order, that loading one after the other gives.
+    private static func load(_ sources: [IncidentSource], includeDrafts: Bool) -> [(
+        incidents: [Incident], errors: [ContentError]
+    )] {
+        ConcurrentChunks.map(count: sources.count) { range in
+            var incidents: [Incident] = []
+            var errors: [ContentError] = []
+            incidents.reserveCapacity(range.count)
+            for index in range {
+                if let incident = Incident.load(sources[index], includeDrafts: includeDrafts, errors: &errors) {
+                    incidents.append(incident)
+                }
+            }
+            return (incidents, errors)
+        }
+    }
 
     /// Newest date first, then slug; undated incidents after every dated one.
     private static func newestFirst(_ lhs: Incident, _ rhs: Incident) -> Bool {

@@ -9,8 +9,17 @@ extension YAMLNode {
     /// The text must first pass `YAMLGuard` (size, no anchors or aliases, bounded nesting); the
     /// composed tree is then checked again exactly, while the parser (which owns the anchors) is alive.
     /// `what` names the text in messages ("front matter", "aftermail.yml").
+    /// Flat `key: scalar` texts (nearly all front matter) take `FlatYAML`'s fast path, which yields
+    /// exactly the tree Yams would; everything else goes through Yams.
     static func compose(_ text: String, what: String) throws(YAMLProblem) -> YAMLNode? {
         if let problem = YAMLGuard.check(text, what: what) { throw problem }
+        if let flat = FlatYAML.compose(text) { return flat }
+        return try composeWithYams(text, what: what)
+    }
+
+    /// `compose` without the fast path: the reference `FlatYAML` is tested against.
+    /// The text must already have passed `YAMLGuard`.
+    static func composeWithYams(_ text: String, what: String) throws(YAMLProblem) -> YAMLNode? {
         let parser: Parser
         let root: Node?
         do {

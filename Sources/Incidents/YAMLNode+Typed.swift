@@ -35,7 +35,7 @@ extension YAMLNode {
             diagnostics.error(yamlLine: line, "'\(key)' must be text, not \(shapeName)")
             return nil
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmedOfWhiteSpaceAndNewlines
     }
 
     /// Text of a scalar that must be present and non-empty after trimming.
@@ -60,14 +60,14 @@ extension YAMLNode {
         var ok = true
         for item in items {
             guard let text = item.scalarText, !item.isNull,
-                !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                !text.trimmedOfWhiteSpaceAndNewlines.isEmpty
             else {
                 let shape = item.scalarText != nil ? "empty text" : item.shapeName
                 diagnostics.error(yamlLine: item.line, "items of '\(key)' must be non-empty text, not \(shape)")
                 ok = false
                 continue
             }
-            result.append(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            result.append(text.trimmedOfWhiteSpaceAndNewlines)
         }
         return ok ? result : nil
     }
