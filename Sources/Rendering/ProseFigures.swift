@@ -30,12 +30,9 @@ public struct ProseFigures: Sendable {
     ///   - path: the file the text comes from, for errors.
     ///   - firstLine: the file line of the text's first line.
     public func fill(_ text: String, path: String, firstLine: Int) throws(RenderErrors) -> String {
-        let bytes = Array(text.utf8)
         let brace = UInt8(ascii: "{"), close = UInt8(ascii: "}"), newline = UInt8(ascii: "\n")
-        guard bytes.indices.contains(where: { $0 + 1 < bytes.count && bytes[$0] == brace && bytes[$0 + 1] == brace })
-        else {
-            return text
-        }
+        guard Self.hasDoubleBrace(text) else { return text }
+        let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var problems: [RenderError] = []
@@ -77,6 +74,16 @@ public struct ProseFigures: Sendable {
     }
 
     // MARK: - Private
+
+    /// Whether `text` has a `{{` anywhere; most notes have none and are passed through untouched.
+    private static func hasDoubleBrace(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
+    }
 
     private func unknown(_ key: String) -> String {
         if values.isEmpty { return "'figures.\(key)' is used, but this incident has no logs to take figures from" }
