@@ -77,12 +77,10 @@ public struct ProseFigures: Sendable {
 
     /// Whether `text` has a `{{` anywhere; most notes have none and are passed through untouched.
     private static func hasDoubleBrace(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { return true }
-            previous = byte
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.indices.dropFirst().contains { bytes[$0] == UInt8(ascii: "{") && bytes[$0 - 1] == UInt8(ascii: "{") }
         }
-        return false
     }
 
     private func unknown(_ key: String) -> String {
