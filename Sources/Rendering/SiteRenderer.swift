@@ -15,8 +15,17 @@ public struct SiteRenderer: Sendable {
 
     /// A renderer for one site.
     public init(settings: SiteSettings, templates: TemplateSet) {
+        self.init(settings: settings, templates: templates, fillsLayout: true)
+    }
+
+    // MARK: - Internal
+
+    /// A renderer that fills the layout in without Mustache when it can (``PageShell``), or
+    /// renders it with Mustache for every page.
+    init(settings: SiteSettings, templates: TemplateSet, fillsLayout: Bool) {
         self.settings = settings
         self.templates = templates
+        shell = fillsLayout ? PageShell(templates: templates, settings: settings) : nil
     }
 
     /// Every page of the site, sorted by path.
@@ -45,6 +54,9 @@ public struct SiteRenderer: Sendable {
     }
 
     // MARK: - Private
+
+    /// The layout, split once, when it can be filled in without Mustache.
+    private let shell: PageShell?
 
     /// The incidents' pages and the lists of them (home and tag pages), rendered on all cores:
     /// the lists are one piece of work (the home page alone is a tenth of a 10,000-note build)
@@ -196,6 +208,10 @@ public struct SiteRenderer: Sendable {
         throws(RenderError) -> RenderedPage
     {
         let pageTitle = title == settings.title ? title : "\(title) — \(settings.title)"
+        if let shell {
+            return RenderedPage(
+                path: path, bytes: shell.page(pageTitle: pageTitle, description: description, root: root, body: body))
+        }
         let layout = LayoutView(
             language: settings.language, pageTitle: pageTitle, description: description,
             siteTitle: settings.title, root: root, hasFeed: settings.baseURL != nil, body: body)

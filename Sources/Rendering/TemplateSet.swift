@@ -65,6 +65,8 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Static files (the stylesheet), by name.
     let assets: [String: String]
+    /// The text of every template, by file name (`layout.mustache`).
+    let sources: [String: String]
 
     /// Whether text reaches the pages escaped by Aftermail (``HTMLText``): true unless a
     /// template asks for text raw, transformed or in another content type, which only Mustache's
@@ -105,6 +107,7 @@ public struct TemplateSet: Sendable {
         if !problems.isEmpty { throw RenderErrors(errors: problems) }
         self.library = library
         self.assets = assets
+        sources = files.filter { $0.key.hasSuffix(".mustache") }
         escapesText = files.allSatisfy { name, text in
             !name.hasSuffix(".mustache") || TemplateTags.leaveTextToAftermail(text)
         }
