@@ -1,5 +1,13 @@
 import Ccmark
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Scoped access to a parsed cmark document: the C pointers never outlive the closure.
 enum CmarkDocument {
     // MARK: - Internal
@@ -41,9 +49,7 @@ enum CmarkDocument {
         }
         defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
         let bytes = UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self)
-        var count = 0
-        while bytes[count] != 0 { count += 1 }
-        return body(UnsafeBufferPointer(start: bytes, count: count))
+        return body(UnsafeBufferPointer(start: bytes, count: strlen(rendered)))
     }
 
     /// The level and plain text of every heading under `root`, in document order.

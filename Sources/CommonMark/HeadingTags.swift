@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Puts the heading ids into cmark's HTML: one pass over its bytes, written straight into the
 /// result `String`, so a note's HTML is copied and validated once.
 enum HeadingTags {
@@ -31,10 +39,8 @@ enum HeadingTags {
         var next = 0  // the heading whose tag comes next
         var index = 0
         while index + 3 < html.count {
-            guard html[index] == UInt8(ascii: "<") else {
-                index += 1
-                continue
-            }
+            guard let found = firstLessThan(in: html, from: index), found + 3 < html.count else { break }
+            index = found
             guard html[index + 1] == UInt8(ascii: "h"), html[index + 3] == UInt8(ascii: ">"),
                 (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[index + 2])
             else {
@@ -54,6 +60,14 @@ enum HeadingTags {
         }
         guard next == headings.count else { return nil }
         return copy(html[copied...], to: output, at: written)
+    }
+
+    /// The index of the first `<` at or after `start`, found by `memchr`.
+    private static func firstLessThan(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count,
+            let found = memchr(base + start, Int32(UInt8(ascii: "<")), bytes.count - start)
+        else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     /// Copies `bytes` into `output` at `offset`; the offset after them.
