@@ -41,7 +41,7 @@ struct PageShell: Sendable {
             case .literal(let literal):
                 bytes += literal
             case .slot(let slot, let escaped):
-                let text: String
+                var text: String
                 switch slot {
                 case .language: text = language
                 case .pageTitle: text = pageTitle
@@ -50,7 +50,8 @@ struct PageShell: Sendable {
                 case .root: text = root
                 case .body: text = body
                 }
-                bytes += (escaped ? HTMLText.escape(text) : text).utf8
+                if escaped { text = HTMLText.escape(text) }
+                text.withUTF8 { bytes += $0 }
             }
         }
         return bytes
