@@ -11,14 +11,6 @@ protocol MustacheView: MustacheParent {
     func value(named key: String) -> ViewValue?
 }
 
-/// What a view holds under a name.
-enum ViewValue {
-    /// Text, escaped by Aftermail when it reaches a page; `nil` when absent (a false section).
-    case text(String?)
-    /// Anything Mustache takes as it is: flags, nested views, lists, HTML already made safe.
-    case value(Any?)
-}
-
 extension MustacheView {
     /// Mustache's view of ``value(named:)``: a text name `title` is the shared template
     /// `{{{*title}}}`, and `*title` is the text escaped; other values are themselves.
