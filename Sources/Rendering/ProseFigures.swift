@@ -1,5 +1,6 @@
 import CampaignLog
 import CampaignMetrics
+import Foundation
 
 /// Fills `{{ figures.NAME }}` in notes and apologies from the computed figures, before cmark
 /// runs, so the words can never disagree with the data. An unknown name is an error with its line.
@@ -79,7 +80,15 @@ public struct ProseFigures: Sendable {
     private static func hasDoubleBrace(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            bytes.indices.dropFirst().contains { bytes[$0] == UInt8(ascii: "{") && bytes[$0 - 1] == UInt8(ascii: "{") }
+            guard let base = bytes.baseAddress else { return false }
+            var start = base
+            let end = base + bytes.count
+            while start < end, let found = memchr(start, Int32(UInt8(ascii: "{")), end - start) {
+                let brace = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                if brace + 1 < end && brace[1] == UInt8(ascii: "{") { return true }
+                start = brace + 1
+            }
+            return false
         }
     }
 
