@@ -1,5 +1,13 @@
 import Ccmark
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Scoped access to a parsed cmark document: the C pointers never outlive the closure.
 enum CmarkDocument {
     // MARK: - Internal
@@ -29,11 +37,19 @@ enum CmarkDocument {
         }
     }
 
-    /// Renders the tree under `root` as an HTML fragment with `options`.
-    static func renderHTML(_ root: OpaquePointer, options: Int32) -> String {
-        guard let rendered = cmark_render_html(root, options) else { return "" }
+    /// Renders the tree under `root` as an HTML fragment with `options` and hands its UTF-8
+    /// bytes (valid: cmark validates its input) to `body`; the buffer is freed when `body` returns.
+    static func withRenderedHTML<Result>(
+        _ root: OpaquePointer,
+        options: Int32,
+        _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        guard let rendered = cmark_render_html(root, options) else {
+            return body(UnsafeBufferPointer(start: nil, count: 0))
+        }
         defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
-        return String(cString: rendered)
+        let bytes = UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self)
+        return body(UnsafeBufferPointer(start: bytes, count: strlen(rendered)))
     }
 
     /// The level and plain text of every heading under `root`, in document order.

@@ -29,7 +29,15 @@ struct HeadingIDs {
 
     /// `text` lowercased; letters and digits kept (any script), runs of whitespace and `-`
     /// turned into one `-`, everything else dropped, no `-` at either end; `section` if empty.
+    ///
+    /// ASCII text, nearly every heading, takes a byte path that applies the same rules without
+    /// `Character` properties; anything else goes through ``characterSlug(_:)``.
     static func slug(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 } ? asciiSlug(text.utf8) : characterSlug(text)
+    }
+
+    /// ``slug(_:)`` by `Character` properties, for text of any script.
+    static func characterSlug(_ text: String) -> String {
         var slug = ""
         var pendingDash = false
         for character in text.lowercased() {
@@ -42,5 +50,28 @@ struct HeadingIDs {
             }
         }
         return slug.isEmpty ? "section" : slug
+    }
+
+    // MARK: - Private
+
+    /// ``slug(_:)`` of ASCII bytes: letters lowercased, `\t`…`\r`, space and `-` as dashes.
+    private static func asciiSlug(_ bytes: String.UTF8View) -> String {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(bytes.count)
+        var pendingDash = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingDash && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                slug.append(byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
+            case 0x09...0x0D, UInt8(ascii: " "), UInt8(ascii: "-"):
+                pendingDash = true
+            default:
+                break
+            }
+        }
+        return slug.isEmpty ? "section" : String(decoding: slug, as: UTF8.self)
     }
 }

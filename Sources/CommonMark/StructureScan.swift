@@ -31,7 +31,9 @@ struct StructureScan {
             if prefix.markers == 0 && Self.isLineEnd(bytes, index) {
                 unclosedBrackets = 0  // a blank line ends every paragraph, and its bracket stack
             }
-            while !Self.isLineEnd(bytes, index) {
+            while true {
+                index = Self.nextInteresting(bytes, from: index)
+                guard !Self.isLineEnd(bytes, index) else { break }
                 switch bytes[index] {
                 case UInt8(ascii: "\\"):
                     index += Self.isLineEnd(bytes, index + 1) ? 1 : 2  // `\[` and `\]` are literal
@@ -125,6 +127,20 @@ struct StructureScan {
         default:
             return nil
         }
+    }
+
+    /// The first index from `index` on that holds `\\`, `[`, `]` or a line end (or the end):
+    /// the only bytes the scan of a line's content acts on.
+    private static func nextInteresting(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var index = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if (UInt8(ascii: "[")...UInt8(ascii: "]")).contains(byte) || byte == newline || byte == carriageReturn {
+                break
+            }
+            index += 1
+        }
+        return index
     }
 
     private static func isLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {

@@ -1,5 +1,6 @@
 import CampaignLog
 import CampaignMetrics
+import Foundation
 
 /// Fills `{{ figures.NAME }}` in notes and apologies from the computed figures, before cmark
 /// runs, so the words can never disagree with the data. An unknown name is an error with its line.
@@ -30,12 +31,9 @@ public struct ProseFigures: Sendable {
     ///   - path: the file the text comes from, for errors.
     ///   - firstLine: the file line of the text's first line.
     public func fill(_ text: String, path: String, firstLine: Int) throws(RenderErrors) -> String {
-        let bytes = Array(text.utf8)
         let brace = UInt8(ascii: "{"), close = UInt8(ascii: "}"), newline = UInt8(ascii: "\n")
-        guard bytes.indices.contains(where: { $0 + 1 < bytes.count && bytes[$0] == brace && bytes[$0 + 1] == brace })
-        else {
-            return text
-        }
+        guard Self.hasDoubleBrace(text) else { return text }
+        let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var problems: [RenderError] = []
@@ -77,6 +75,22 @@ public struct ProseFigures: Sendable {
     }
 
     // MARK: - Private
+
+    /// Whether `text` has a `{{` anywhere; most notes have none and are passed through untouched.
+    private static func hasDoubleBrace(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var start = base
+            let end = base + bytes.count
+            while start < end, let found = memchr(start, Int32(UInt8(ascii: "{")), end - start) {
+                let brace = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                if brace + 1 < end && brace[1] == UInt8(ascii: "{") { return true }
+                start = brace + 1
+            }
+            return false
+        }
+    }
 
     private func unknown(_ key: String) -> String {
         if values.isEmpty { return "'figures.\(key)' is used, but this incident has no logs to take figures from" }

@@ -65,10 +65,18 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Static files (the stylesheet), by name.
     let assets: [String: String]
+    /// The text of every template, by file name (`layout.mustache`).
+    let sources: [String: String]
+
+    /// Whether text reaches the pages escaped by Aftermail (``HTMLText``): true unless a
+    /// template asks for text raw, transformed or in another content type, which only Mustache's
+    /// own escaping honours (the same bytes, escaped a `Character` at a time).
+    var escapesText: Bool
 
     /// Renders `view` with the template `name` (without `.mustache`).
-    func render(_ view: Any, template name: String) throws(RenderError) -> String {
-        guard let text = library.render(view, withTemplate: name) else {
+    func render(_ view: any MustacheView, template name: String) throws(RenderError) -> String {
+        let shown: Any = escapesText ? view : PlainTextView(base: view)
+        guard let text = library.render(shown, withTemplate: name) else {
             throw RenderError(path: "\(name).mustache", line: nil, message: "template not found")
         }
         return text
@@ -99,5 +107,9 @@ public struct TemplateSet: Sendable {
         if !problems.isEmpty { throw RenderErrors(errors: problems) }
         self.library = library
         self.assets = assets
+        sources = files.filter { $0.key.hasSuffix(".mustache") }
+        escapesText = files.allSatisfy { name, text in
+            !name.hasSuffix(".mustache") || TemplateTags.leaveTextToAftermail(text)
+        }
     }
 }

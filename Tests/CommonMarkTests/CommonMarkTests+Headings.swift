@@ -42,6 +42,41 @@ extension CommonMarkTests {
         )
     }
 
+    /// The byte-level slug of ASCII text must agree with the `Character` rules it short-cuts.
+    @Test func asciiSlugsAgreeWithTheCharacterRules() {
+        var texts = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        texts += ["A\r\nB", "x\u{0B}y\u{0C}z", "Tab\there", "--a--b--", "_-_", "MiXeD 42 Case!", "a\u{0}b"]
+        var generator = SplitMix(seed: 7)
+        let alphabet = Array(" \t\n\r-_.,!?#*`'\"<>&()[]{}/\\:;aZ09mQ")
+        for _ in 0..<2_000 {
+            texts.append(
+                String((0..<generator.next(upTo: 24)).map { _ in alphabet[generator.next(upTo: alphabet.count)] }))
+        }
+        for text in texts {
+            let fast = HeadingIDs.slug(text)
+            let reference = HeadingIDs.characterSlug(text)
+            #expect(
+                fast == reference,
+                "slug(\(text.debugDescription)) = \(fast.debugDescription), want \(reference.debugDescription)")
+        }
+    }
+
+    @Test func idsGoIntoEveryHeadingTagWhereverItStands() {
+        let markdown = "# Ünï\n***\n# Ünï\n\n```\n<h2>not a tag</h2>\n```\n\n##\n\n######  Last `<h1>`"
+        let html = CommonMark.html(from: markdown)
+        let expected = """
+            <h1 id="ünï">Ünï</h1>
+            <hr />
+            <h1 id="ünï-2">Ünï</h1>
+            <pre><code>&lt;h2&gt;not a tag&lt;/h2&gt;
+            </code></pre>
+            <h2 id="section"></h2>
+            <h6 id="last-h1">Last <code>&lt;h1&gt;</code></h6>
+
+            """
+        #expect(html == expected, "got \(html.debugDescription), want \(expected.debugDescription)")
+    }
+
     @Test func headingTextIsTextAndCodeLiterals() {
         let markdown = """
             Setext *title*

@@ -11,6 +11,10 @@ struct ProseFiguresTests {
         ("first complaint {{ figures.first_complaint }}", "first complaint 2026\\-09\\-10 14:03 UTC"),
         ("{{ figures.totals.bounce_rate }}", "1%"),
         ("code {{ not.a.figure }} and {{ open", "code {{ not.a.figure }} and {{ open"),
+        ("{ {x} {", "{ {x} {"),
+        ("no braces at all", "no braces at all"),
+        ("ends with {{", "ends with {{"),
+        ("x{{{ figures.sends }}", "x{{{ figures.sends }}"),
     ])
     func fillsNamedFigures(text: String, expected: String) throws {
         #expect(try prose.fill(text, path: "n.md", firstLine: 1) == expected)
