@@ -1,16 +1,17 @@
 import Foundation
 
-// MARK: - Internal
-
 /// Work over `0..<count` split into contiguous chunks that run on all cores, with the results
-/// returned in chunk order — the order one core would give.
-enum ConcurrentChunks {
+/// returned in chunk order — the order one core would give. Used by the loading of incidents
+/// and, from `SiteBuilder`, by the writing and the address check of pages.
+public enum ConcurrentChunks {
+    // MARK: - Public API
+
     /// Fewer items than this run on the calling thread, in one chunk.
-    static let minimumForThreads = 64
+    public static let minimumForThreads = 64
 
     /// `body` of each chunk of `0..<count`, in order. Chunks are several per core, so that a core
     /// with a slow chunk does not hold up the others.
-    static func map<Result: Sendable>(count: Int, _ body: @Sendable (Range<Int>) -> Result) -> [Result] {
+    public static func map<Result: Sendable>(count: Int, _ body: @Sendable (Range<Int>) -> Result) -> [Result] {
         guard count >= minimumForThreads else { return count == 0 ? [] : [body(0..<count)] }
         let chunks = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 8)
         let slots = Slots<Result>(count: chunks)

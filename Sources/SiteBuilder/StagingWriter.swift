@@ -1,4 +1,5 @@
 import Foundation
+import Incidents
 import Rendering
 
 // MARK: - Internal
