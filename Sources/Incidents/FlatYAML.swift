@@ -25,7 +25,7 @@ enum FlatYAML {
         var line = 0
         while start < bytes.count {
             var end = start
-            while end < bytes.count, bytes[end] != Byte.newline { end += 1 }
+            while end < bytes.count, bytes[end] != YAMLByte.newline { end += 1 }
             line += 1
             switch entry(bytes, start, end) {
             case .skip: break
@@ -62,24 +62,24 @@ enum FlatYAML {
     /// Reads the line `bytes[start..<end]`.
     private static func entry(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Line {
         var i = start
-        guard i < end, bytes[i] != Byte.hash else { return .skip }
-        if bytes[i] == Byte.space {
-            while i < end, bytes[i] == Byte.space { i += 1 }
+        guard i < end, bytes[i] != YAMLByte.hash else { return .skip }
+        if bytes[i] == YAMLByte.space {
+            while i < end, bytes[i] == YAMLByte.space { i += 1 }
             return i == end ? .skip : .reject  // an indented line continues or nests
         }
         guard isKeyStart(bytes[i]) else { return .reject }
         while i < end, isKeyByte(bytes[i]) { i += 1 }
-        guard i - start <= maxKey, i + 1 < end, bytes[i] == Byte.colon, bytes[i + 1] == Byte.space else {
+        guard i - start <= maxKey, i + 1 < end, bytes[i] == YAMLByte.colon, bytes[i + 1] == YAMLByte.space else {
             return .reject
         }
         let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         i += 1
-        while i < end, bytes[i] == Byte.space { i += 1 }
+        while i < end, bytes[i] == YAMLByte.space { i += 1 }
         guard i < end else { return .reject }  // an empty value: Yams places it on the next token's line
         let value: (text: [UInt8], end: Int)?
         switch bytes[i] {
-        case Byte.doubleQuote: value = doubleQuoted(bytes, i + 1, end)
-        case Byte.apostrophe: value = singleQuoted(bytes, i + 1, end)
+        case YAMLByte.doubleQuote: value = doubleQuoted(bytes, i + 1, end)
+        case YAMLByte.apostrophe: value = singleQuoted(bytes, i + 1, end)
         default:
             guard let text = plain(bytes, i, end) else { return .reject }
             return .pair(key, text, plain: true)
@@ -90,14 +90,14 @@ enum FlatYAML {
 
     /// A plain scalar from `start` to the end of the line or a ` #` comment, trailing spaces dropped.
     private static func plain(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String? {
-        guard !Byte.indicators.contains(bytes[start]) else { return nil }
+        guard !YAMLByte.indicators.contains(bytes[start]) else { return nil }
         var last = start
         var i = start
         while i < end {
             let byte = bytes[i]
-            if byte == Byte.hash, bytes[i - 1] == Byte.space { break }
-            if byte == Byte.colon, i + 1 == end || bytes[i + 1] == Byte.space { return nil }
-            if byte != Byte.space { last = i + 1 }
+            if byte == YAMLByte.hash, bytes[i - 1] == YAMLByte.space { break }
+            if byte == YAMLByte.colon, i + 1 == end || bytes[i + 1] == YAMLByte.space { return nil }
+            if byte != YAMLByte.space { last = i + 1 }
             i += 1
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<last]), as: UTF8.self)
@@ -110,8 +110,8 @@ enum FlatYAML {
         var text: [UInt8] = []
         var i = start
         while i < end {
-            if bytes[i] == Byte.apostrophe {
-                guard i + 1 < end, bytes[i + 1] == Byte.apostrophe else { return (text, i + 1) }
+            if bytes[i] == YAMLByte.apostrophe {
+                guard i + 1 < end, bytes[i + 1] == YAMLByte.apostrophe else { return (text, i + 1) }
                 i += 1
             }
             text.append(bytes[i])
@@ -130,16 +130,16 @@ enum FlatYAML {
         var i = start
         while i < end {
             let byte = bytes[i]
-            if byte == Byte.doubleQuote { return (text, i + 1) }
+            if byte == YAMLByte.doubleQuote { return (text, i + 1) }
             i += 1
-            guard byte == Byte.backslash else {
+            guard byte == YAMLByte.backslash else {
                 text.append(byte)
                 continue
             }
             guard i < end else { return nil }
             let escape = bytes[i]
             i += 1
-            if let simple = Byte.simpleEscapes[escape] {
+            if let simple = YAMLByte.simpleEscapes[escape] {
                 text.append(contentsOf: simple.utf8)
                 continue
             }
@@ -166,8 +166,8 @@ enum FlatYAML {
     /// True when only spaces, then nothing or a ` #` comment, follow `start` on the line.
     private static func isEndOfLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         var i = start
-        while i < end, bytes[i] == Byte.space { i += 1 }
-        return i == end || (i > start && bytes[i] == Byte.hash)
+        while i < end, bytes[i] == YAMLByte.space { i += 1 }
+        return i == end || (i > start && bytes[i] == YAMLByte.hash)
     }
 
     /// False for any character that makes libyaml do more than copy it: control characters (tab
@@ -177,7 +177,7 @@ enum FlatYAML {
         var i = 0
         while i < bytes.count {
             let byte = bytes[i]
-            if byte < 0x20 && byte != Byte.newline || byte == 0x7F { return false }
+            if byte < 0x20 && byte != YAMLByte.newline || byte == 0x7F { return false }
             if byte >= 0xC2, byte <= 0xEF, i + 1 < bytes.count {
                 let next = bytes[i + 1]
                 let third: UInt8 = i + 2 < bytes.count ? bytes[i + 2] : 0
@@ -210,25 +210,4 @@ enum FlatYAML {
         default: nil
         }
     }
-}
-
-/// The bytes `FlatYAML` looks at.
-private enum Byte {
-    static let newline = UInt8(ascii: "\n")
-    static let space = UInt8(ascii: " ")
-    static let hash = UInt8(ascii: "#")
-    static let colon = UInt8(ascii: ":")
-    static let apostrophe = UInt8(ascii: "'")
-    static let doubleQuote = UInt8(ascii: "\"")
-    static let backslash = UInt8(ascii: "\\")
-    /// Characters that cannot start a plain scalar, or start one only in some positions.
-    static let indicators = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
-    /// Escapes of double-quoted scalars that stand for one character (YAML 1.1 §5.6), but `\0`.
-    static let simpleEscapes: [UInt8: String] = [
-        UInt8(ascii: "\\"): "\\", UInt8(ascii: "\""): "\"", UInt8(ascii: "/"): "/", UInt8(ascii: " "): " ",
-        UInt8(ascii: "n"): "\n", UInt8(ascii: "t"): "\t", UInt8(ascii: "r"): "\r", UInt8(ascii: "a"): "\u{07}",
-        UInt8(ascii: "b"): "\u{08}", UInt8(ascii: "v"): "\u{0B}", UInt8(ascii: "f"): "\u{0C}",
-        UInt8(ascii: "e"): "\u{1B}", UInt8(ascii: "N"): "\u{85}", UInt8(ascii: "_"): "\u{A0}",
-        UInt8(ascii: "L"): "\u{2028}", UInt8(ascii: "P"): "\u{2029}",
-    ]
 }

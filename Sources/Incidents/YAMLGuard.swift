@@ -23,9 +23,9 @@ enum YAMLGuard {
         var lineNumber = 0
         while start <= bytes.count {
             var end = start
-            while end < bytes.count, bytes[end] != Byte.newline { end += 1 }
+            while end < bytes.count, bytes[end] != YAMLByte.newline { end += 1 }
             let next = end + 1
-            if end > start, bytes[end - 1] == Byte.carriageReturn { end -= 1 }
+            if end > start, bytes[end - 1] == YAMLByte.carriageReturn { end -= 1 }
             lineNumber += 1
             if let problem = scanner.scan(bytes[start..<end], line: lineNumber) { return problem }
             start = next
@@ -56,7 +56,7 @@ enum YAMLGuard {
 
         mutating func scan(_ line: ArraySlice<UInt8>, line number: Int) -> YAMLProblem? {
             var i = line.startIndex
-            while i < line.endIndex, line[i] == Byte.space { i += 1 }
+            while i < line.endIndex, line[i] == YAMLByte.space { i += 1 }
             let indent = i - line.startIndex
             let blank = i == line.endIndex
             if let parent = blockScalarParentIndent {
@@ -69,7 +69,7 @@ enum YAMLGuard {
                 i = line.startIndex
                 atTokenStart = false
             } else {
-                if blank || line[i] == Byte.hash { return nil }
+                if blank || line[i] == YAMLByte.hash { return nil }
                 if flowDepth == 0 {
                     while let top = indents.last, top.indent >= indent { indents.removeLast() }
                     opensBlockLine = true
@@ -82,57 +82,60 @@ enum YAMLGuard {
             while i < line.endIndex {
                 let c = line[i]
                 let next: UInt8? = i + 1 < line.endIndex ? line[i + 1] : nil
-                let nextIsBlank = next == nil || next == Byte.space || next == Byte.tab
+                let nextIsBlank = next == nil || next == YAMLByte.space || next == YAMLByte.tab
                 defer { i += 1 }
                 if let open = quote {
-                    if open == Byte.apostrophe, c == Byte.apostrophe {
-                        if next == Byte.apostrophe { i += 1 } else { quote = nil }
-                    } else if open == Byte.doubleQuote, c == Byte.backslash {
+                    if open == YAMLByte.apostrophe, c == YAMLByte.apostrophe {
+                        if next == YAMLByte.apostrophe { i += 1 } else { quote = nil }
+                    } else if open == YAMLByte.doubleQuote, c == YAMLByte.backslash {
                         i += 1
-                    } else if open == Byte.doubleQuote, c == Byte.doubleQuote {
+                    } else if open == YAMLByte.doubleQuote, c == YAMLByte.doubleQuote {
                         quote = nil
                     }
                     afterBlank = false
                     continue
                 }
-                if c == Byte.space || c == Byte.tab {
+                if c == YAMLByte.space || c == YAMLByte.tab {
                     afterBlank = true
                     continue
                 }
-                if c == Byte.hash, afterBlank { break }
+                if c == YAMLByte.hash, afterBlank { break }
                 afterBlank = false
                 if atTokenStart {
                     switch c {
-                    case Byte.ampersand, Byte.asterisk:
+                    case YAMLByte.ampersand, YAMLByte.asterisk:
                         return YAMLGuard.aliasProblem(line: number, what: what)
-                    case Byte.exclamation:
-                        while i + 1 < line.endIndex, line[i + 1] != Byte.space, line[i + 1] != Byte.tab { i += 1 }
-                    case Byte.apostrophe, Byte.doubleQuote:
+                    case YAMLByte.exclamation:
+                        while i + 1 < line.endIndex, line[i + 1] != YAMLByte.space, line[i + 1] != YAMLByte.tab {
+                            i += 1
+                        }
+                    case YAMLByte.apostrophe, YAMLByte.doubleQuote:
                         quote = c
                         atTokenStart = false
-                    case Byte.dash where nextIsBlank, Byte.question where nextIsBlank, Byte.colon where nextIsBlank:
+                    case YAMLByte.dash where nextIsBlank, YAMLByte.question where nextIsBlank,
+                        YAMLByte.colon where nextIsBlank:
                         if flowDepth == 0 { indicators += 1 }
-                    case Byte.openBracket, Byte.openBrace:
+                    case YAMLByte.openBracket, YAMLByte.openBrace:
                         flowDepth += 1
-                    case Byte.closeBracket, Byte.closeBrace:
+                    case YAMLByte.closeBracket, YAMLByte.closeBrace:
                         flowDepth = max(0, flowDepth - 1)
                         atTokenStart = false
-                    case Byte.comma where flowDepth > 0:
+                    case YAMLByte.comma where flowDepth > 0:
                         break
-                    case Byte.pipe where flowDepth == 0, Byte.greater where flowDepth == 0:
+                    case YAMLByte.pipe where flowDepth == 0, YAMLByte.greater where flowDepth == 0:
                         blockScalarParentIndent = indent
                         return nil
                     default:
                         atTokenStart = false
                     }
-                } else if c == Byte.colon,
-                    nextIsBlank || (flowDepth > 0 && next.map(Byte.flowIndicators.contains) == true)
+                } else if c == YAMLByte.colon,
+                    nextIsBlank || (flowDepth > 0 && next.map(YAMLByte.flowIndicators.contains) == true)
                 {
                     if flowDepth == 0 { indicators += 1 }
                     atTokenStart = true
-                } else if flowDepth > 0, c == Byte.comma {
+                } else if flowDepth > 0, c == YAMLByte.comma {
                     atTokenStart = true
-                } else if flowDepth > 0, c == Byte.closeBracket || c == Byte.closeBrace {
+                } else if flowDepth > 0, c == YAMLByte.closeBracket || c == YAMLByte.closeBrace {
                     flowDepth -= 1
                 }
                 if base + indicators + flowDepth > YAMLGuard.maxDepth {
@@ -149,30 +152,4 @@ struct YAMLProblem: Error, Sendable {
     var line: Int
     var message: String
     var hint: String?
-}
-
-/// The bytes `YAMLGuard` looks at.
-private enum Byte {
-    static let newline = UInt8(ascii: "\n")
-    static let carriageReturn = UInt8(ascii: "\r")
-    static let space = UInt8(ascii: " ")
-    static let tab = UInt8(ascii: "\t")
-    static let hash = UInt8(ascii: "#")
-    static let ampersand = UInt8(ascii: "&")
-    static let asterisk = UInt8(ascii: "*")
-    static let exclamation = UInt8(ascii: "!")
-    static let apostrophe = UInt8(ascii: "'")
-    static let doubleQuote = UInt8(ascii: "\"")
-    static let backslash = UInt8(ascii: "\\")
-    static let dash = UInt8(ascii: "-")
-    static let question = UInt8(ascii: "?")
-    static let colon = UInt8(ascii: ":")
-    static let comma = UInt8(ascii: ",")
-    static let pipe = UInt8(ascii: "|")
-    static let greater = UInt8(ascii: ">")
-    static let openBracket = UInt8(ascii: "[")
-    static let closeBracket = UInt8(ascii: "]")
-    static let openBrace = UInt8(ascii: "{")
-    static let closeBrace = UInt8(ascii: "}")
-    static let flowIndicators: Set<UInt8> = [comma, openBracket, closeBracket, openBrace, closeBrace]
 }
