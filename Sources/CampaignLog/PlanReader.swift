@@ -96,12 +96,14 @@ public final class PlanReader {
             let recipient = splitter.withField(recipientColumn) { raw in
                 normalizer.normalize(raw, foldCase: true) { bytes -> Int32 in
                     guard !bytes.isEmpty else { return -1 }
+                    // A row without a variant assigns no one: its address must not take an id.
+                    guard variant >= 0 else { return -2 }
                     let id = recipients.intern(bytes)
                     if let matching, Int(id) == known, let found = matching.lookup(bytes) { matchedIDs[id] = found }
                     return id
                 }
             }
-            guard recipient >= 0 else { return .bad(problem(line, "missing recipient")) }
+            guard recipient != -1 else { return .bad(problem(line, "missing recipient")) }
             guard variant >= 0 else { return .bad(problem(line, "missing variant")) }
             let matched = matchedIDs.isEmpty ? nil : matchedIDs[recipient]
             return .assignment(
