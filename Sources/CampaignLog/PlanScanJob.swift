@@ -1,0 +1,160 @@
+import Foundation
+
+/// One ranged read of a plan's rows (see ``PlanScanner``): the workers, the hand-over of
+/// fingerprints between their tables, the merge of their tallies in file order, and the second
+/// pass that confirms repeats.
+struct PlanScanJob {
+    let fd: Int32
+    /// The rows: from just after the header to the end of the file.
+    let range: Range<Int>
+    /// The line the rows start on.
+    let firstLine: Int
+    let header: PlanReader
+    let matching: SymbolTable?
+    let options: PlanScanner.Options
+
+    // MARK: - Internal
+
+    /// Reads the rows on `threads` threads (a power of two); nil when the file changed under it.
+    func run(threads: Int) throws(LogError) -> PlanScan? {
+        guard threads > 1, let cuts = cuts(threads) else { return try scan(ranges: [range]) }
+        let ranges = (0..<threads).map { cuts[$0]..<cuts[$0 + 1] }
+        // A cut inside a quoted field spanning lines shows as a range ending inside a record:
+        // then read on one thread.
+        if let scan = try scan(ranges: ranges) { return scan }
+        return try scan(ranges: [range])
+    }
+
+    // MARK: - Private
+
+    /// Reads `ranges` (consecutive, covering ``range``) on a thread each; nil when a range but the
+    /// last ended inside a record.
+    private func scan(ranges: [Range<Int>]) throws(LogError) -> PlanScan? {
+        let expected = max(1024, range.count / 30)
+        let tables = ranges.indices.map { _ in FingerprintTable(expectedCount: expected / ranges.count) }
+        let workers = ranges.indices.map { index in
+            PlanScanWorker(
+                fd: fd, range: ranges[index], firstLine: index == 0 ? firstLine : 1,
+                endsAtFileEnd: index == ranges.count - 1, header: header.columns, tables: tables, partition: index,
+                matching: matching, displayPath: header.displayPath, options: options)
+        }
+        let failures = PlanScanFailures(count: workers.count)
+        DispatchQueue.concurrentPerform(iterations: workers.count) { index in
+            do throws(LogError) { try workers[index].run() } catch { failures.set(index, error) }
+        }
+        if let failure = failures.first { throw failure }
+        guard workers.dropLast().allSatisfy({ !$0.endedInsideRecord }) else { return nil }
+        DispatchQueue.concurrentPerform(iterations: workers.count) { index in workers[index].drain(workers) }
+        for worker in workers { worker.releaseOutboxes() }
+        var scan = merge(workers)
+        scan.recipients = tables.reduce(0) { $0 + $1.count }
+        let nominated = FingerprintTable(expectedCount: workers.reduce(0) { $0 + $1.present.count })
+        for worker in workers {
+            worker.present.withUnsafeBufferPointer { keys in
+                var start = 0
+                while start < keys.count {
+                    let end = min(start + 32, keys.count)
+                    nominated.insert(UnsafeBufferPointer(rebasing: keys[start..<end])) { _ in }
+                    start = end
+                }
+            }
+        }
+        if nominated.count > 0 { try confirmRepeats(nominated, into: &scan) }
+        return scan
+    }
+
+    /// The workers' tallies in file order: lines made absolute, variants matched by name.
+    private func merge(_ workers: [PlanScanWorker]) -> PlanScan {
+        var scan = PlanScan(displayPath: header.displayPath)
+        var shift = 0
+        var suppressedIDs = Set<Int32>()
+        for (index, worker) in workers.enumerated() {
+            if index > 0 { shift = workers[index - 1].nextLine + shift - 1 }
+            let names = worker.variants.names
+            scan.rows += worker.rows
+            for (id, name) in names.enumerated() {
+                scan.rowsPerVariant[name, default: 0] +=
+                    id < worker.rowsPerVariant.count ? worker.rowsPerVariant[id] : 0
+            }
+            scan.malformedRows += worker.malformedRows
+            for problem in worker.malformed where scan.malformed.count < options.maxListed {
+                scan.malformed.append(
+                    LogError(path: problem.path, line: problem.line.map { $0 + shift }, message: problem.message))
+            }
+            scan.suppressedRows += worker.suppressedRows
+            suppressedIDs.formUnion(worker.suppressedIDs)
+            for row in worker.suppressed where scan.suppressed.count < options.maxListed {
+                scan.suppressed.append(.init(line: row.line + shift, variant: names[Int(row.variant)]))
+            }
+        }
+        scan.suppressedRecipients = suppressedIDs.count
+        return scan
+    }
+
+    /// Reads the rows again, comparing the addresses of the `nominated` fingerprints, to count and
+    /// list the repeats (in file order, each with its first row) and correct the recipients for
+    /// addresses that only shared a fingerprint.
+    private func confirmRepeats(_ nominated: FingerprintTable, into scan: inout PlanScan) throws(LogError) {
+        let reader = RecordRangeReader(
+            fd: fd, range: range, firstLine: firstLine, maxRecordBytes: options.maxRecordBytes, endsAtFileEnd: true)
+        let columns = header.columns
+        var parser = PlanRowParser(
+            recipientColumn: columns.recipient, variantColumn: columns.variant, width: columns.width,
+            fingerprintMask: options.fingerprintMask)
+        var addresses = SymbolTable()
+        var first: [(line: Int, variant: Int32)] = []
+        var repeated = Set<Int32>()
+        var repeats: [(line: Int, id: Int32, variant: Int32)] = []
+        while let record = try reader.next(displayPath: header.displayPath) {
+            guard case .record(let bytes, let line) = record,
+                case .assignment(let variant, let fingerprint) = parser.parse(bytes),
+                nominated.contains(fingerprint)
+            else { continue }
+            let known = addresses.count
+            let id = parser.withRecipient { addresses.intern($0) }
+            if Int(id) == known {
+                first.append((line, variant))
+                continue
+            }
+            scan.repeatedRows += 1
+            repeated.insert(id)
+            if repeats.count < options.maxListed { repeats.append((line, id, variant)) }
+        }
+        let names = parser.variants.names
+        scan.repeats = repeats.map { row in
+            let original = first[Int(row.id)]
+            return PlanScan.Repeat(
+                line: row.line, firstLine: original.line, variant: names.name(row.variant),
+                firstVariant: names.name(original.variant))
+        }
+        scan.repeatedRecipients = repeated.count
+        scan.recipients += addresses.count - nominated.count
+    }
+
+    /// Where to cut the rows for `threads` threads: the range's ends and, between them, the
+    /// offset just past the first line feed at or after each even share; nil when a share has none.
+    private func cuts(_ threads: Int) -> [Int]? {
+        var cuts = [range.lowerBound]
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        for index in 1..<threads {
+            var offset = range.lowerBound + range.count * index / threads
+            var cut: Int? = nil
+            while cut == nil, offset < range.upperBound {
+                let count = chunk.withUnsafeMutableBytes {
+                    pread(fd, $0.baseAddress, min($0.count, range.upperBound - offset), off_t(offset))
+                }
+                guard count > 0 else { break }
+                cut = chunk.withUnsafeBytes { bytes in
+                    memchr(bytes.baseAddress!, 0x0A, count).map {
+                        offset + (UnsafeRawPointer($0) - bytes.baseAddress!) + 1
+                    }
+                }
+                offset += count
+            }
+            guard let cut, cut > cuts[cuts.count - 1], cut < range.upperBound else { return nil }
+            cuts.append(cut)
+        }
+        cuts.append(range.upperBound)
+        return cuts
+    }
+}
