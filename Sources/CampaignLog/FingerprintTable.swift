@@ -40,18 +40,20 @@ final class FingerprintTable: @unchecked Sendable {
     @inline(__always)
     func insert(_ batch: UnsafeBufferPointer<UInt64>, present: (UInt64) -> Void) {
         if (count + batch.count) * 4 > capacity * 3 { grow() }
+        let slots = slots
         let mask = capacity - 1
         // Touch every slot first: independent loads, so the misses are in flight together.
         var touched: UInt64 = 0
         for fingerprint in batch { touched &+= slots[Int(truncatingIfNeeded: fingerprint) & mask] }
         sink &+= touched
+        var added = 0
         for fingerprint in batch {
             var index = Int(truncatingIfNeeded: fingerprint) & mask
             while true {
                 let slot = slots[index]
                 if slot == 0 {
                     slots[index] = fingerprint
-                    count += 1
+                    added += 1
                     break
                 }
                 if slot == fingerprint {
@@ -61,6 +63,7 @@ final class FingerprintTable: @unchecked Sendable {
                 index = (index + 1) & mask
             }
         }
+        count += added
     }
 
     // MARK: - Private

@@ -1,8 +1,17 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Checks one plan row as ``PlanReader/next()`` does and reduces it to a variant id and the
 /// fingerprint of the normalized recipient, without interning the address.
 ///
-/// The variant of a row with the right number of fields is counted among the plan's variants even
-/// when the row has no recipient, as ``PlanReader`` does.
+/// A row without quotes (nearly every row) is cut at its commas in place; one with quotes goes
+/// through ``CSVFieldSplitter``. The variant of a row with the right number of fields is counted
+/// among the plan's variants even when the row has no recipient, as ``PlanReader`` does.
 struct PlanRowParser {
     /// What a record is.
     enum Row {
@@ -29,33 +38,36 @@ struct PlanRowParser {
         self.fingerprintMask = fingerprintMask
     }
 
-    /// Checks `record`. Its bytes must stay valid until the next call (see ``withRecipient(_:)``).
+    /// Checks `record`, which holds a double quote if `quoted`. Its bytes must stay valid until
+    /// the next call (see ``withRecipient(_:)``).
     @inline(__always)
-    mutating func parse(_ record: UnsafeRawBufferPointer) -> Row {
-        guard let first = record.first else { return .blank }
+    mutating func parse(_ record: UnsafeRawBufferPointer, quoted: Bool) -> Row {
+        guard let base = record.baseAddress, let first = record.first else { return .blank }
         if FieldNormalizer.isASCIISpace(first), record.allSatisfy(FieldNormalizer.isASCIISpace) { return .blank }
-        guard splitter.split(record) else { return .bad("a quoted field is never closed") }
-        guard splitter.fields.count == width else {
-            return .bad("expected \(width) fields, found \(splitter.fields.count)")
+        guard !quoted else { return parseQuoted(record) }
+        var recipientField = 0..<0
+        var variantField = 0..<0
+        var index = 0
+        var fieldStart = 0
+        let count = record.count
+        while true {
+            let comma = memchr(base + fieldStart, 0x2C, count - fieldStart).map { UnsafeRawPointer($0) - base } ?? count
+            if index == recipientColumn { recipientField = fieldStart..<comma }
+            if index == variantColumn { variantField = fieldStart..<comma }
+            if comma == count { break }
+            index += 1
+            fieldStart = comma + 1
         }
-        let variant = splitter.withField(variantColumn) { raw in
-            normalizer.normalize(raw, foldCase: false) { $0.isEmpty ? -1 : variants.id($0) }
-        }
-        let recipient = splitter.withField(recipientColumn) { raw -> UInt64? in
-            if let ascii = AddressFingerprint.ofASCII(raw) { return ascii.isEmpty ? nil : ascii.fingerprint }
-            return normalizer.normalize(raw, foldCase: true) { bytes in
-                bytes.isEmpty ? nil : AddressFingerprint.of(normalized: bytes)
-            }
-        }
-        guard let recipient else { return .bad("missing recipient") }
-        guard variant >= 0 else { return .bad("missing variant") }
-        let kept = recipient & fingerprintMask
-        return .assignment(variant: variant, fingerprint: kept == 0 ? 1 : kept)
+        guard index + 1 == width else { return .bad("expected \(width) fields, found \(index + 1)") }
+        let recipient = UnsafeRawBufferPointer(rebasing: record[recipientField])
+        unquotedRecipient = recipient
+        return assignment(variant: UnsafeRawBufferPointer(rebasing: record[variantField]), recipient: recipient)
     }
 
     /// Calls `body` with the normalized recipient of the row last parsed (an assignment).
     mutating func withRecipient<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
-        splitter.withField(recipientColumn) { raw in normalizer.normalize(raw, foldCase: true, body) }
+        if let unquotedRecipient { return normalizer.normalize(unquotedRecipient, foldCase: true, body) }
+        return splitter.withField(recipientColumn) { raw in normalizer.normalize(raw, foldCase: true, body) }
     }
 
     // MARK: - Private
@@ -66,4 +78,36 @@ struct PlanRowParser {
     private let fingerprintMask: UInt64
     private var splitter = CSVFieldSplitter()
     private var normalizer = FieldNormalizer()
+    /// The recipient field of the last row when it had no quotes; else it is in ``splitter``.
+    private var unquotedRecipient: UnsafeRawBufferPointer?
+
+    private mutating func parseQuoted(_ record: UnsafeRawBufferPointer) -> Row {
+        unquotedRecipient = nil
+        guard splitter.split(record) else { return .bad("a quoted field is never closed") }
+        guard splitter.fields.count == width else {
+            return .bad("expected \(width) fields, found \(splitter.fields.count)")
+        }
+        let splitter = splitter
+        return splitter.withField(variantColumn) { variant in
+            splitter.withField(recipientColumn) { recipient in assignment(variant: variant, recipient: recipient) }
+        }
+    }
+
+    /// The row with these raw fields.
+    @inline(__always)
+    private mutating func assignment(variant raw: UnsafeRawBufferPointer, recipient: UnsafeRawBufferPointer) -> Row {
+        let variant = normalizer.normalize(raw, foldCase: false) { $0.isEmpty ? -1 : variants.id($0) }
+        let fingerprint: UInt64?
+        if let ascii = AddressFingerprint.ofASCII(recipient) {
+            fingerprint = ascii.isEmpty ? nil : ascii.fingerprint
+        } else {
+            fingerprint = normalizer.normalize(recipient, foldCase: true) { bytes in
+                bytes.isEmpty ? nil : AddressFingerprint.of(normalized: bytes)
+            }
+        }
+        guard let fingerprint else { return .bad("missing recipient") }
+        guard variant >= 0 else { return .bad("missing variant") }
+        let kept = fingerprint & fingerprintMask
+        return .assignment(variant: variant, fingerprint: kept == 0 ? 1 : kept)
+    }
 }

@@ -43,14 +43,14 @@ struct PlanScanJob {
             do throws(LogError) { try workers[index].run() } catch { failures.set(index, error) }
         }
         if let failure = failures.first { throw failure }
-        guard workers.dropLast().allSatisfy({ !$0.endedInsideRecord }) else { return nil }
+        guard workers.dropLast().allSatisfy({ !$0.tally.endedInsideRecord }) else { return nil }
         DispatchQueue.concurrentPerform(iterations: workers.count) { index in workers[index].drain(workers) }
         for worker in workers { worker.releaseOutboxes() }
         var scan = merge(workers)
         scan.recipients = tables.reduce(0) { $0 + $1.count }
-        let nominated = FingerprintTable(expectedCount: workers.reduce(0) { $0 + $1.present.count })
+        let nominated = FingerprintTable(expectedCount: workers.reduce(0) { $0 + $1.tally.present.count })
         for worker in workers {
-            worker.present.withUnsafeBufferPointer { keys in
+            worker.tally.present.withUnsafeBufferPointer { keys in
                 var start = 0
                 while start < keys.count {
                     let end = min(start + 32, keys.count)
@@ -69,21 +69,21 @@ struct PlanScanJob {
         var shift = 0
         var suppressedIDs = Set<Int32>()
         for (index, worker) in workers.enumerated() {
-            if index > 0 { shift = workers[index - 1].nextLine + shift - 1 }
-            let names = worker.variants.names
-            scan.rows += worker.rows
+            if index > 0 { shift = workers[index - 1].tally.nextLine + shift - 1 }
+            let names = worker.tally.variants.names
+            scan.rows += worker.tally.rows
             for (id, name) in names.enumerated() {
                 scan.rowsPerVariant[name, default: 0] +=
-                    id < worker.rowsPerVariant.count ? worker.rowsPerVariant[id] : 0
+                    id < worker.tally.rowsPerVariant.count ? worker.tally.rowsPerVariant[id] : 0
             }
-            scan.malformedRows += worker.malformedRows
-            for problem in worker.malformed where scan.malformed.count < options.maxListed {
+            scan.malformedRows += worker.tally.malformedRows
+            for problem in worker.tally.malformed where scan.malformed.count < options.maxListed {
                 scan.malformed.append(
                     LogError(path: problem.path, line: problem.line.map { $0 + shift }, message: problem.message))
             }
-            scan.suppressedRows += worker.suppressedRows
-            suppressedIDs.formUnion(worker.suppressedIDs)
-            for row in worker.suppressed where scan.suppressed.count < options.maxListed {
+            scan.suppressedRows += worker.tally.suppressedRows
+            suppressedIDs.formUnion(worker.tally.suppressedIDs)
+            for row in worker.tally.suppressed where scan.suppressed.count < options.maxListed {
                 scan.suppressed.append(.init(line: row.line + shift, variant: names[Int(row.variant)]))
             }
         }
@@ -95,7 +95,7 @@ struct PlanScanJob {
     /// list the repeats (in file order, each with its first row) and correct the recipients for
     /// addresses that only shared a fingerprint.
     private func confirmRepeats(_ nominated: FingerprintTable, into scan: inout PlanScan) throws(LogError) {
-        let reader = RecordRangeReader(
+        var reader = RecordRangeReader(
             fd: fd, range: range, firstLine: firstLine, maxRecordBytes: options.maxRecordBytes, endsAtFileEnd: true)
         let columns = header.columns
         var parser = PlanRowParser(
@@ -106,8 +106,8 @@ struct PlanScanJob {
         var repeated = Set<Int32>()
         var repeats: [(line: Int, id: Int32, variant: Int32)] = []
         while let record = try reader.next(displayPath: header.displayPath) {
-            guard case .record(let bytes, let line) = record,
-                case .assignment(let variant, let fingerprint) = parser.parse(bytes),
+            guard case .record(let bytes, let line, let quoted) = record,
+                case .assignment(let variant, let fingerprint) = parser.parse(bytes, quoted: quoted),
                 nominated.contains(fingerprint)
             else { continue }
             let known = addresses.count

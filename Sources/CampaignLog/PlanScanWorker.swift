@@ -1,38 +1,47 @@
 /// One thread's part of a plan scan (see ``PlanScanner``): the records of one byte range of the
 /// plan, tallied; each recipient's fingerprint goes into the table of its partition, this
 /// worker's own or, for another worker's, an outbox handed over once every range is read.
+///
+/// The loop keeps its state in local values and writes ``tally`` once at the end: stored
+/// properties of a class would be checked for exclusive access on every row.
 final class PlanScanWorker: @unchecked Sendable {
-    /// A listed row: its line and its variant's id in this worker's ``variants``.
+    /// A listed row: its line and its variant's id in the worker's variants.
     struct Listed {
         var line: Int
         var variant: Int32
     }
 
+    /// What a worker found in its range, lines counted from the range's `firstLine`.
+    struct Tally {
+        /// Valid assignment rows.
+        var rows = 0
+        /// Valid rows per variant id.
+        var rowsPerVariant: [Int] = []
+        /// The variant names, by id.
+        var variants = SymbolTable()
+        /// Malformed rows, and the first of them.
+        var malformedRows = 0
+        var malformed: [LogError] = []
+        /// Rows assigning a suppressed address, their distinct ids in the suppression table, and
+        /// the first of them.
+        var suppressedRows = 0
+        var suppressedIDs = Set<Int32>()
+        var suppressed: [Listed] = []
+        /// Fingerprints found in a table already: each a repeated recipient or (rarely) two
+        /// addresses sharing a fingerprint.
+        var present: [UInt64] = []
+        /// Fingerprints of other partitions, by partition.
+        var outboxes: [[UInt64]] = []
+        /// The line after the range.
+        var nextLine = 0
+        /// Whether the range ended inside a record (the cut was inside a quoted field).
+        var endedInsideRecord = false
+    }
+
     // MARK: - Internal
 
-    /// Valid assignment rows.
-    private(set) var rows = 0
-    /// Valid rows per variant id.
-    private(set) var rowsPerVariant: [Int] = []
-    /// Malformed rows, and the first ``maxListed`` of them.
-    private(set) var malformedRows = 0
-    private(set) var malformed: [LogError] = []
-    /// Rows assigning a suppressed address, their distinct addresses' ids in the suppression
-    /// table, and the first ``maxListed`` rows.
-    private(set) var suppressedRows = 0
-    private(set) var suppressedIDs = Set<Int32>()
-    private(set) var suppressed: [Listed] = []
-    /// Fingerprints found in a table already: each a repeated recipient or (rarely) two
-    /// addresses sharing a fingerprint.
-    private(set) var present: [UInt64] = []
-    /// Fingerprints of other partitions, by partition.
-    private(set) var outboxes: [[UInt64]]
-    /// The line after the range.
-    var nextLine: Int { reader.line }
-    /// Whether the range ended inside a record (the split guessed wrong; see ``PlanScanner``).
-    var endedInsideRecord: Bool { reader.endedInsideRecord }
-    /// The variant names, by this worker's ids.
-    var variants: SymbolTable { parser.variants.names }
+    /// What the worker found (complete once ``run()`` returns).
+    private(set) var tally = Tally()
 
     /// A worker over `range` of `fd`, writing partition `partition` of `tables`.
     init(
@@ -40,103 +49,122 @@ final class PlanScanWorker: @unchecked Sendable {
         tables: [FingerprintTable], partition: Int, matching: SymbolTable?, displayPath: String,
         options: PlanScanner.Options
     ) {
-        let maxRecordBytes = options.maxRecordBytes
-        reader = RecordRangeReader(
-            fd: fd, range: range, firstLine: firstLine, maxRecordBytes: maxRecordBytes, endsAtFileEnd: endsAtFileEnd)
-        parser = PlanRowParser(
-            recipientColumn: header.recipient, variantColumn: header.variant, width: header.width,
-            fingerprintMask: options.fingerprintMask)
+        self.fd = fd
+        self.range = range
+        self.firstLine = firstLine
+        self.endsAtFileEnd = endsAtFileEnd
+        self.header = header
         self.tables = tables
         self.partition = partition
-        self.partitionShift = UInt64(64 - tables.count.trailingZeroBitCount)
         self.matching = matching
         self.displayPath = displayPath
-        self.maxRecordBytes = maxRecordBytes
-        self.maxListed = options.maxListed
-        outboxes = [[UInt64]](repeating: [], count: tables.count)
-        let expected = max(0, range.count / 30 / tables.count)
-        for other in outboxes.indices where other != partition { outboxes[other].reserveCapacity(expected) }
-        batch.reserveCapacity(Self.batchSize)
+        self.options = options
     }
 
     /// Reads the range.
     func run() throws(LogError) {
-        while let record = try reader.next(displayPath: displayPath) {
-            switch record {
-            case .tooLong(let line):
-                malformed(line, "row longer than \(maxRecordBytes) bytes")
-            case .record(let bytes, let line):
-                switch parser.parse(bytes) {
-                case .blank: continue
-                case .bad(let message): malformed(line, message)
-                case .assignment(let variant, let fingerprint):
-                    count(variant: variant, fingerprint: fingerprint, line: line)
-                }
+        var reader = RecordRangeReader(
+            fd: fd, range: range, firstLine: firstLine, maxRecordBytes: options.maxRecordBytes,
+            endsAtFileEnd: endsAtFileEnd)
+        var parser = PlanRowParser(
+            recipientColumn: header.recipient, variantColumn: header.variant, width: header.width,
+            fingerprintMask: options.fingerprintMask)
+        var tally = Tally()
+        tally.outboxes = [[UInt64]](repeating: [], count: tables.count)
+        for other in tally.outboxes.indices where other != partition {
+            tally.outboxes[other].reserveCapacity(range.count / 30 / tables.count)
+        }
+        let table = tables[partition]
+        let shift = UInt64(64 - tables.count.trailingZeroBitCount)
+        let batch = UnsafeMutablePointer<UInt64>.allocate(capacity: Self.batchSize)
+        defer { batch.deallocate() }
+        var batched = 0
+        func malformed(_ line: Int, _ message: String) {
+            tally.malformedRows += 1
+            if tally.malformed.count < options.maxListed {
+                tally.malformed.append(LogError(path: displayPath, line: line, message: message))
             }
         }
-        flush()
+        while let record = try reader.next(displayPath: displayPath) {
+            guard case .record(let bytes, let line, let quoted) = record else {
+                if case .tooLong(let line) = record {
+                    malformed(line, "row longer than \(options.maxRecordBytes) bytes")
+                }
+                continue
+            }
+            let variant: Int32
+            let fingerprint: UInt64
+            switch parser.parse(bytes, quoted: quoted) {
+            case .blank: continue
+            case .bad(let message):
+                malformed(line, message)
+                continue
+            case .assignment(let id, let key): (variant, fingerprint) = (id, key)
+            }
+            tally.rows += 1
+            let variantIndex = Int(variant)
+            if variantIndex >= tally.rowsPerVariant.count {
+                tally.rowsPerVariant.append(
+                    contentsOf: repeatElement(0, count: variantIndex - tally.rowsPerVariant.count + 1))
+            }
+            tally.rowsPerVariant[variantIndex] += 1
+            if let matching, let id = parser.withRecipient({ matching.lookup($0) }) {
+                tally.suppressedRows += 1
+                tally.suppressedIDs.insert(id)
+                if tally.suppressed.count < options.maxListed {
+                    tally.suppressed.append(Listed(line: line, variant: variant))
+                }
+            }
+            let owner = shift == 64 ? 0 : Int(truncatingIfNeeded: fingerprint >> shift)
+            if owner != partition {
+                tally.outboxes[owner].append(fingerprint)
+                continue
+            }
+            batch[batched] = fingerprint
+            batched += 1
+            if batched == Self.batchSize {
+                table.insert(UnsafeBufferPointer(start: batch, count: batched)) { tally.present.append($0) }
+                batched = 0
+            }
+        }
+        table.insert(UnsafeBufferPointer(start: batch, count: batched)) { tally.present.append($0) }
+        tally.variants = parser.variants.names
+        tally.nextLine = reader.line
+        tally.endedInsideRecord = reader.endedInsideRecord
+        self.tally = tally
     }
 
     /// Adds the other workers' fingerprints of this worker's partition to its table.
     func drain(_ workers: [PlanScanWorker]) {
+        var present = tally.present
+        let table = tables[partition]
         for worker in workers where worker !== self {
-            worker.outboxes[partition].withUnsafeBufferPointer { keys in
+            worker.tally.outboxes[partition].withUnsafeBufferPointer { keys in
                 var start = 0
                 while start < keys.count {
                     let end = min(start + Self.batchSize, keys.count)
-                    tables[partition].insert(UnsafeBufferPointer(rebasing: keys[start..<end])) { present.append($0) }
+                    table.insert(UnsafeBufferPointer(rebasing: keys[start..<end])) { present.append($0) }
                     start = end
                 }
             }
         }
+        tally.present = present
     }
 
     /// Frees the outboxes, once every worker has drained them.
-    func releaseOutboxes() { outboxes = [] }
+    func releaseOutboxes() { tally.outboxes = [] }
 
     // MARK: - Private
 
     private static let batchSize = 32
-    private let reader: RecordRangeReader
-    private var parser: PlanRowParser
+    private let fd: Int32
+    private let range: Range<Int>
+    private let firstLine: Int
+    private let endsAtFileEnd: Bool
+    private let header: PlanReader.Columns
     private let tables: [FingerprintTable]
     private let partition: Int
-    private let partitionShift: UInt64
     private let matching: SymbolTable?
     private let displayPath: String
-    private let maxRecordBytes: Int
-    private let maxListed: Int
-    private var batch: [UInt64] = []
-
-    private func malformed(_ line: Int, _ message: String) {
-        malformedRows += 1
-        if malformed.count < maxListed { malformed.append(LogError(path: displayPath, line: line, message: message)) }
-    }
-
-    @inline(__always)
-    private func count(variant: Int32, fingerprint: UInt64, line: Int) {
-        rows += 1
-        let variantIndex = Int(variant)
-        if variantIndex >= rowsPerVariant.count {
-            rowsPerVariant.append(contentsOf: repeatElement(0, count: variantIndex - rowsPerVariant.count + 1))
-        }
-        rowsPerVariant[variantIndex] += 1
-        if let matching, let id = parser.withRecipient({ matching.lookup($0) }) {
-            suppressedRows += 1
-            suppressedIDs.insert(id)
-            if suppressed.count < maxListed { suppressed.append(Listed(line: line, variant: variant)) }
-        }
-        let owner = tables.count == 1 ? 0 : Int(truncatingIfNeeded: fingerprint >> partitionShift)
-        if owner != partition {
-            outboxes[owner].append(fingerprint)
-            return
-        }
-        batch.append(fingerprint)
-        if batch.count == Self.batchSize { flush() }
-    }
-
-    private func flush() {
-        batch.withUnsafeBufferPointer { keys in tables[partition].insert(keys) { present.append($0) } }
-        batch.removeAll(keepingCapacity: true)
-    }
+    private let options: PlanScanner.Options
 }

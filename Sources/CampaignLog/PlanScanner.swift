@@ -100,10 +100,10 @@ public enum PlanScanner {
     ) throws(LogError) -> (offset: Int, line: Int)? {
         var bom = [UInt8](repeating: 0, count: 3)
         let start = pread(fd, &bom, 3, 0) == 3 && bom == [0xEF, 0xBB, 0xBF] ? 3 : 0
-        let reader = RecordRangeReader(
+        var reader = RecordRangeReader(
             fd: fd, range: start..<size, firstLine: 1, maxRecordBytes: maxRecordBytes, endsAtFileEnd: true)
         while let record = try reader.next(displayPath: header.displayPath) {
-            guard case .record(_, let line) = record, line >= header.headerLine else { continue }
+            guard case .record(_, let line, _) = record, line >= header.headerLine else { continue }
             return line == header.headerLine ? (reader.recordsEnd, reader.line) : nil
         }
         return nil

@@ -18,11 +18,12 @@
 /// it is read (``PlanScanner`` checks its size afterwards). A range that does not end at the end of
 /// the file must end at a record boundary: when its last bytes are not a whole record (the line
 /// feed before its end was inside quotes), ``endedInsideRecord`` is set.
-final class RecordRangeReader {
+struct RecordRangeReader: ~Copyable {
     /// What the reader hands out.
     enum Record {
-        /// A complete record (without its line ending) and the line it starts on.
-        case record(UnsafeRawBufferPointer, line: Int)
+        /// A complete record (without its line ending), the line it starts on, and whether it
+        /// holds a double quote (when not, it can be split at its commas).
+        case record(UnsafeRawBufferPointer, line: Int, quoted: Bool)
         /// A record of ``RecordRangeReader/limit`` bytes or more, skipped; the line it started on.
         case tooLong(line: Int)
     }
@@ -63,7 +64,7 @@ final class RecordRangeReader {
 
     /// The next record, or nil at the end of the range. Throws only on a read error.
     @inline(__always)
-    func next(displayPath: String) throws(LogError) -> Record? {
+    mutating func next(displayPath: String) throws(LogError) -> Record? {
         while true {
             if let record = scanRecord() { return record }
             if offset >= rangeEnd || exhausted { return finalRecord() }
@@ -91,7 +92,7 @@ final class RecordRangeReader {
 
     /// Finds one complete record in the buffer, or nil when more bytes are needed.
     @inline(__always)
-    private func scanRecord() -> Record? {
+    private mutating func scanRecord() -> Record? {
         let base = buffer.assumingMemoryBound(to: UInt8.self)
         guard start < end, let newline = memchr(base + start, 0x0A, end - start) else { return nil }
         var lineEnd = UnsafeRawPointer(newline) - UnsafeRawPointer(base)
@@ -101,7 +102,8 @@ final class RecordRangeReader {
                 memchr(base + start, 0x22, end - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
                 ?? end
         }
-        if nextQuote < lineEnd || skipping != nil {
+        let quoted = nextQuote < lineEnd
+        if quoted || skipping != nil {
             // An odd number of quotes before the newline means the newline is inside a field.
             var quotes = (skipping?.quotes ?? 0) + countQuotes(start, lineEnd)
             while quotes % 2 == 1 {
@@ -122,12 +124,12 @@ final class RecordRangeReader {
             return .tooLong(line: skipped.line)
         }
         if lineEnd - recordStart >= limit { return .tooLong(line: recordLine) }
-        return .record(trimmed(recordStart, lineEnd), line: recordLine)
+        return .record(trimmed(recordStart, lineEnd), line: recordLine, quoted: quoted)
     }
 
     /// What is left when the range is read: the file's last line if it has no line feed, or
     /// nothing (marking ``endedInsideRecord`` when the range should have ended at a record's end).
-    private func finalRecord() -> Record? {
+    private mutating func finalRecord() -> Record? {
         guard start < end || skipping != nil else { return nil }
         let recordStart = start
         start = end
@@ -141,7 +143,7 @@ final class RecordRangeReader {
             return .tooLong(line: skipped.line)
         }
         if end - recordStart >= limit { return .tooLong(line: line) }
-        return .record(trimmed(recordStart, end), line: line)
+        return .record(trimmed(recordStart, end), line: line, quoted: true)
     }
 
     private func countQuotes(_ from: Int, _ to: Int) -> Int {
@@ -164,7 +166,7 @@ final class RecordRangeReader {
 
     /// Moves the unread bytes to the front, drops them when one record fills the buffer (keeping
     /// count of its lines and quotes), and reads more of the range.
-    private func fill(displayPath: String) throws(LogError) {
+    private mutating func fill(displayPath: String) throws(LogError) {
         if start > 0 {
             if end > start { memmove(buffer, buffer + start, end - start) }
             end -= start

@@ -28,12 +28,12 @@ struct RecordRangeReaderTests {
         var records: [String] = []
         var shift = 0
         for index in 0..<(bounds.count - 1) {
-            let reader = RecordRangeReader(
+            var reader = RecordRangeReader(
                 fd: fd, range: bounds[index]..<bounds[index + 1], firstLine: 1, maxRecordBytes: maxRecordBytes,
                 endsAtFileEnd: index == bounds.count - 2)
             while let record = try reader.next(displayPath: "f") {
                 switch record {
-                case .record(let bytes, let line):
+                case .record(let bytes, let line, _):
                     records.append("\(line + shift): \(String(decoding: bytes, as: UTF8.self))")
                 case .tooLong(let line): records.append("\(line + shift): too long")
                 }
