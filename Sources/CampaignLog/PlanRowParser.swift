@@ -64,6 +64,13 @@ struct PlanRowParser {
         return assignment(variant: UnsafeRawBufferPointer(rebasing: record[variantField]), recipient: recipient)
     }
 
+    /// The bits of `fingerprint` that `mask` keeps, as ``parse(_:quoted:)`` hands it out (never 0).
+    @inline(__always)
+    static func kept(_ fingerprint: UInt64, mask: UInt64) -> UInt64 {
+        let kept = fingerprint & mask
+        return kept == 0 ? 1 : kept
+    }
+
     /// Calls `body` with the normalized recipient of the row last parsed (an assignment).
     mutating func withRecipient<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
         if let unquotedRecipient { return normalizer.normalize(unquotedRecipient, foldCase: true, body) }
@@ -107,7 +114,6 @@ struct PlanRowParser {
         }
         guard let fingerprint else { return .bad("missing recipient") }
         guard variant >= 0 else { return .bad("missing variant") }
-        let kept = fingerprint & fingerprintMask
-        return .assignment(variant: variant, fingerprint: kept == 0 ? 1 : kept)
+        return .assignment(variant: variant, fingerprint: Self.kept(fingerprint, mask: fingerprintMask))
     }
 }

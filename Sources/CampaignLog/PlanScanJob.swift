@@ -10,7 +10,7 @@ struct PlanScanJob {
     /// The line the rows start on.
     let firstLine: Int
     let header: PlanReader
-    let matching: SymbolTable?
+    let suppressions: PlanSuppressions?
     let options: PlanScanner.Options
 
     // MARK: - Internal
@@ -36,7 +36,7 @@ struct PlanScanJob {
             PlanScanWorker(
                 fd: fd, range: ranges[index], firstLine: index == 0 ? firstLine : 1,
                 endsAtFileEnd: index == ranges.count - 1, header: header.columns, tables: tables, partition: index,
-                matching: matching, displayPath: header.displayPath, options: options)
+                suppressions: suppressions, displayPath: header.displayPath, options: options)
         }
         let failures = PlanScanFailures(count: workers.count)
         DispatchQueue.concurrentPerform(iterations: workers.count) { index in

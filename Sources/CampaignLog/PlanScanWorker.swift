@@ -43,10 +43,11 @@ final class PlanScanWorker: @unchecked Sendable {
     /// What the worker found (complete once ``run()`` returns).
     private(set) var tally = Tally()
 
-    /// A worker over `range` of `fd`, writing partition `partition` of `tables`.
+    /// A worker over `range` of `fd`, writing partition `partition` of `tables`, looking each
+    /// recipient up in `suppressions`.
     init(
         fd: Int32, range: Range<Int>, firstLine: Int, endsAtFileEnd: Bool, header: PlanReader.Columns,
-        tables: [FingerprintTable], partition: Int, matching: SymbolTable?, displayPath: String,
+        tables: [FingerprintTable], partition: Int, suppressions: PlanSuppressions?, displayPath: String,
         options: PlanScanner.Options
     ) {
         self.fd = fd
@@ -56,7 +57,7 @@ final class PlanScanWorker: @unchecked Sendable {
         self.header = header
         self.tables = tables
         self.partition = partition
-        self.matching = matching
+        self.suppressions = suppressions
         self.displayPath = displayPath
         self.options = options
     }
@@ -108,7 +109,9 @@ final class PlanScanWorker: @unchecked Sendable {
                     contentsOf: repeatElement(0, count: variantIndex - tally.rowsPerVariant.count + 1))
             }
             tally.rowsPerVariant[variantIndex] += 1
-            if let matching, let id = parser.withRecipient({ matching.lookup($0) }) {
+            if let suppressions, suppressions.filter.mayContain(fingerprint),
+                let id = parser.withRecipient({ suppressions.addresses.lookup($0) })
+            {
                 tally.suppressedRows += 1
                 tally.suppressedIDs.insert(id)
                 if tally.suppressed.count < options.maxListed {
@@ -164,7 +167,7 @@ final class PlanScanWorker: @unchecked Sendable {
     private let header: PlanReader.Columns
     private let tables: [FingerprintTable]
     private let partition: Int
-    private let matching: SymbolTable?
+    private let suppressions: PlanSuppressions?
     private let displayPath: String
     private let options: PlanScanner.Options
 }

@@ -76,7 +76,9 @@ public enum PlanScanner {
         while threads * 2 <= cores && (size - rows.offset) / (threads * 2) >= bytesPerThread { threads *= 2 }
         let job = PlanScanJob(
             fd: fd, range: rows.offset..<size, firstLine: rows.line, header: header,
-            matching: matching.count > 0 ? matching : nil, options: options)
+            suppressions: matching.count > 0
+                ? PlanSuppressions(matching, fingerprintMask: options.fingerprintMask) : nil,
+            options: options)
         guard var scan = try job.run(threads: threads), regularFileSize(fd) == size else {
             return try streaming(path: path, displayPath: displayPath, matching: matching, options: options)
         }
