@@ -78,6 +78,11 @@ final class FingerprintTable: @unchecked Sendable {
         count += added
     }
 
+    /// Calls `body` with each member.
+    func forEach(_ body: (UInt64) -> Void) {
+        for index in 0..<capacity where slots[index] != 0 { body(slots[index]) }
+    }
+
     // MARK: - Private
 
     private var slots: UnsafeMutablePointer<UInt64>

@@ -30,6 +30,38 @@ struct PlanScanJob {
     /// Reads `ranges` (consecutive, covering ``range``) on a thread each; nil when a range but the
     /// last ended inside a record.
     private func scan(ranges: [Range<Int>]) throws(LogError) -> PlanScan? {
+        guard var (scan, nominated) = try tally(ranges: ranges) else { return nil }
+        let candidates = nominated.reduce(0) { $0 + $1.count }
+        guard candidates > 0 else { return scan }
+        // Many candidates (a plan concatenated with itself): confirm them on every thread.
+        let parts = candidates >= options.candidatesPerThread ? nominated.count : 1
+        let finders = (0..<parts).map { part in
+            PlanRepeatFinder(
+                fd: fd, range: range, firstLine: firstLine, header: header.columns, nominated: nominated, part: part,
+                parts: parts, displayPath: header.displayPath, options: options)
+        }
+        let failures = PlanScanFailures(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            do throws(LogError) { try finders[part].run() } catch { failures.set(part, error) }
+        }
+        if let failure = failures.first { throw failure }
+        nominated = []
+        var repeats: [PlanScan.Repeat] = []
+        for finder in finders {
+            scan.recipients += finder.found.addresses
+            scan.repeatedRecipients += finder.found.repeatedRecipients
+            scan.repeatedRows += finder.found.repeatedRows
+            repeats += finder.found.repeats
+        }
+        scan.recipients -= candidates
+        scan.repeats = Array(repeats.sorted { $0.line < $1.line }.prefix(options.maxListed))
+        return scan
+    }
+
+    /// The first pass: the tallies of `ranges`, read on a thread each, and per partition the
+    /// fingerprints met twice; nil when a range but the last ended inside a record. The
+    /// partitions' tables are freed on return.
+    private func tally(ranges: [Range<Int>]) throws(LogError) -> (PlanScan, [FingerprintTable])? {
         let expected = max(1024, range.count / 30)
         let tables = ranges.indices.map { _ in FingerprintTable(expectedCount: expected / ranges.count) }
         let workers = ranges.indices.map { index in
@@ -48,19 +80,7 @@ struct PlanScanJob {
         for worker in workers { worker.releaseOutboxes() }
         var scan = merge(workers)
         scan.recipients = tables.reduce(0) { $0 + $1.count }
-        let nominated = FingerprintTable(expectedCount: workers.reduce(0) { $0 + $1.tally.present.count })
-        for worker in workers {
-            worker.tally.present.withUnsafeBufferPointer { keys in
-                var start = 0
-                while start < keys.count {
-                    let end = min(start + 32, keys.count)
-                    nominated.insert(UnsafeBufferPointer(rebasing: keys[start..<end])) { _ in }
-                    start = end
-                }
-            }
-        }
-        if nominated.count > 0 { try confirmRepeats(nominated, into: &scan) }
-        return scan
+        return (scan, workers.map(\.nominated))
     }
 
     /// The workers' tallies in file order: lines made absolute, variants matched by name.
@@ -89,46 +109,6 @@ struct PlanScanJob {
         }
         scan.suppressedRecipients = suppressedIDs.count
         return scan
-    }
-
-    /// Reads the rows again, comparing the addresses of the `nominated` fingerprints, to count and
-    /// list the repeats (in file order, each with its first row) and correct the recipients for
-    /// addresses that only shared a fingerprint.
-    private func confirmRepeats(_ nominated: FingerprintTable, into scan: inout PlanScan) throws(LogError) {
-        var reader = RecordRangeReader(
-            fd: fd, range: range, firstLine: firstLine, maxRecordBytes: options.maxRecordBytes, endsAtFileEnd: true)
-        let columns = header.columns
-        var parser = PlanRowParser(
-            recipientColumn: columns.recipient, variantColumn: columns.variant, width: columns.width,
-            fingerprintMask: options.fingerprintMask)
-        var addresses = SymbolTable()
-        var first: [(line: Int, variant: Int32)] = []
-        var repeated = Set<Int32>()
-        var repeats: [(line: Int, id: Int32, variant: Int32)] = []
-        while let record = try reader.next(displayPath: header.displayPath) {
-            guard case .record(let bytes, let line, let quoted) = record,
-                case .assignment(let variant, let fingerprint) = parser.parse(bytes, quoted: quoted),
-                nominated.contains(fingerprint)
-            else { continue }
-            let known = addresses.count
-            let id = parser.withRecipient { addresses.intern($0) }
-            if Int(id) == known {
-                first.append((line, variant))
-                continue
-            }
-            scan.repeatedRows += 1
-            repeated.insert(id)
-            if repeats.count < options.maxListed { repeats.append((line, id, variant)) }
-        }
-        let names = parser.variants.names
-        scan.repeats = repeats.map { row in
-            let original = first[Int(row.id)]
-            return PlanScan.Repeat(
-                line: row.line, firstLine: original.line, variant: names.name(row.variant),
-                firstVariant: names.name(original.variant))
-        }
-        scan.repeatedRecipients = repeated.count
-        scan.recipients += addresses.count - nominated.count
     }
 
     /// Where to cut the rows for `threads` threads: the range's ends and, between them, the

@@ -28,7 +28,7 @@ final class PlanScanWorker: @unchecked Sendable {
         var suppressedIDs = Set<Int32>()
         var suppressed: [Listed] = []
         /// Fingerprints found in a table already: each a repeated recipient or (rarely) two
-        /// addresses sharing a fingerprint.
+        /// addresses sharing a fingerprint (emptied by ``PlanScanWorker/drain(_:)``).
         var present: [UInt64] = []
         /// Fingerprints of other partitions, by partition.
         var outboxes: [[UInt64]] = []
@@ -137,7 +137,8 @@ final class PlanScanWorker: @unchecked Sendable {
         self.tally = tally
     }
 
-    /// Adds the other workers' fingerprints of this worker's partition to its table.
+    /// Adds the other workers' fingerprints of this worker's partition to its table, then puts
+    /// those found twice into ``nominated``.
     func drain(_ workers: [PlanScanWorker]) {
         var present = tally.present
         let table = tables[partition]
@@ -151,8 +152,21 @@ final class PlanScanWorker: @unchecked Sendable {
                 }
             }
         }
-        tally.present = present
+        tally.present = []
+        let nominated = FingerprintTable(expectedCount: present.count)
+        present.withUnsafeBufferPointer { keys in
+            var start = 0
+            while start < keys.count {
+                let end = min(start + Self.batchSize, keys.count)
+                nominated.insert(UnsafeBufferPointer(rebasing: keys[start..<end])) { _ in }
+                start = end
+            }
+        }
+        self.nominated = nominated
     }
+
+    /// The fingerprints of this worker's partition found twice (set by ``drain(_:)``).
+    private(set) var nominated = FingerprintTable(expectedCount: 0)
 
     /// Frees the outboxes, once every worker has drained them.
     func releaseOutboxes() { tally.outboxes = [] }

@@ -29,6 +29,9 @@ public enum PlanScanner {
         /// Which bits of each ``AddressFingerprint`` are kept: tests keep a few, so that distinct
         /// addresses share fingerprints and the confirming pass must tell them apart.
         var fingerprintMask: UInt64 = ~0
+        /// Below this many candidate repeats, confirming them is left to one thread (each
+        /// confirming thread reads the whole file).
+        var candidatesPerThread = 1 << 16
 
         /// Options with the defaults: twenty rows listed, rows up to 1 MiB, a thread per core.
         public init(maxListed: Int = 20, maxRecordBytes: Int = 1 << 20, threads: Int? = nil) {

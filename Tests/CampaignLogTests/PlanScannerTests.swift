@@ -6,7 +6,8 @@ struct PlanScannerTests {
     let folder = TempFolder()
 
     /// Every way of reading `text`: streaming, on 1, 2 and 4 threads (cut however small the
-    /// file), and on 2 threads with fingerprints cut to 3 bits (nearly every row shares one).
+    /// file), on 4 with repeats confirmed on 4, and on 2 threads with fingerprints cut to 3 bits
+    /// (nearly every row shares one), repeats confirmed on 2.
     func scans(_ text: String, matching: [String] = [], maxListed: Int = 20, maxRecordBytes: Int = 1 << 20)
         throws(LogError) -> [(way: String, scan: PlanScan)]
     {
@@ -29,6 +30,13 @@ struct PlanScannerTests {
                         path: path, displayPath: "plan.csv", matching: table, options: options, bytesPerThread: 1)
                 ))
         }
+        options.candidatesPerThread = 1
+        scans.append(
+            (
+                "4 threads confirming repeats on 4",
+                try PlanScanner.scan(
+                    path: path, displayPath: "plan.csv", matching: table, options: options, bytesPerThread: 1)
+            ))
         options.threads = 2
         options.fingerprintMask = 0b111
         scans.append(
