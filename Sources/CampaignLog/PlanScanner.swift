@@ -65,14 +65,21 @@ public enum PlanScanner {
     static func scan(
         path: String, displayPath: String?, matching: SymbolTable, options: Options, bytesPerThread: Int
     ) throws(LogError) -> PlanScan {
+        // Only a regular file can be read twice: anything else (a pipe, a FIFO, which a second
+        // open would wait on) goes to the streaming reader without being opened here.
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            return try streaming(path: path, displayPath: displayPath, matching: matching, options: options)
+        }
+        let fd = try LogFileDescriptor.open(path: path, displayPath: displayPath ?? path)
+        defer { close(fd) }
+        guard let size = regularFileSize(fd) else {
+            return try streaming(path: path, displayPath: displayPath, matching: matching, options: options)
+        }
         let header = try PlanReader(
             path: path, displayPath: displayPath, matching: nil, maxRecordBytes: options.maxRecordBytes,
             sizedForRows: false)
-        let shown = header.displayPath
-        let fd = try LogFileDescriptor.open(path: path, displayPath: shown)
-        defer { close(fd) }
-        guard let size = regularFileSize(fd),
-            let rows = try rowsStart(fd: fd, size: size, header: header, maxRecordBytes: options.maxRecordBytes)
+        guard let rows = try rowsStart(fd: fd, size: size, header: header, maxRecordBytes: options.maxRecordBytes)
         else { return try streaming(path: path, displayPath: displayPath, matching: matching, options: options) }
         let cores = options.threads ?? min(8, ProcessInfo.processInfo.activeProcessorCount)
         var threads = 1

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CampaignLog
@@ -170,6 +171,22 @@ struct PlanScannerTests {
         let scan = try scan(text, maxListed: 3)
         #expect(scan.repeatedRows == 30)
         #expect(scan.repeats.map(\.line) == [32, 33, 34])
+    }
+
+    @Test func aPipeIsReadOnce() throws {
+        // Once the header was read from the pipe before the ranged reader saw it was no file.
+        let path = folder.url.appendingPathComponent("plan.fifo").path
+        #expect(mkfifo(path, 0o600) == 0)
+        let text = "recipient,variant\na@x.org,A\nb@x.org,B\nA@X.org,B\n"
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: path)
+            handle?.write(Data(text.utf8))
+            try? handle?.close()
+        }
+        writer.start()
+        let scan = try PlanScanner.scan(path: path, displayPath: "plan.csv")
+        #expect(scan.rows == 3)
+        #expect(scan.repeats == [.init(line: 4, firstLine: 2, variant: "B", firstVariant: "A")])
     }
 
     @Test(arguments: 0..<12)
