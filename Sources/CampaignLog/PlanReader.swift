@@ -61,17 +61,12 @@ public final class PlanReader {
     ///     suppression list) in which each recipient is looked up once, for ``Assignment/matched``.
     /// - Throws: ``LogError`` when the file cannot be read, has no header naming `recipient` and
     ///   `variant`, or a malformed shares comment.
-    public init(
+    public convenience init(
         path: String, displayPath: String? = nil, matching: SymbolTable? = nil, maxRecordBytes: Int = 1 << 20
     ) throws(LogError) {
-        self.displayPath = displayPath ?? path
-        self.matching = matching
-        // Size the address table from the file: a plan row is about 30 bytes.
-        let rows = CampaignLogReader.fileSize(path) / 30
-        if rows > 1024 { recipients = SymbolTable(expectedCount: rows, averageBytes: 22) }
-        self.reader = try RecordReader(
-            path: path, displayPath: self.displayPath, quoteAware: true, maxRecordBytes: maxRecordBytes)
-        try readHeader()
+        try self.init(
+            path: path, displayPath: displayPath, matching: matching, maxRecordBytes: maxRecordBytes,
+            sizedForRows: true)
     }
 
     /// The next row, or nil at the end of the file. Throws only when the file cannot be read.
@@ -96,12 +91,14 @@ public final class PlanReader {
             let recipient = splitter.withField(recipientColumn) { raw in
                 normalizer.normalize(raw, foldCase: true) { bytes -> Int32 in
                     guard !bytes.isEmpty else { return -1 }
+                    // A row without a variant assigns no one: its address must not take an id.
+                    guard variant >= 0 else { return -2 }
                     let id = recipients.intern(bytes)
                     if let matching, Int(id) == known, let found = matching.lookup(bytes) { matchedIDs[id] = found }
                     return id
                 }
             }
-            guard recipient >= 0 else { return .bad(problem(line, "missing recipient")) }
+            guard recipient != -1 else { return .bad(problem(line, "missing recipient")) }
             guard variant >= 0 else { return .bad(problem(line, "missing variant")) }
             let matched = matchedIDs.isEmpty ? nil : matchedIDs[recipient]
             return .assignment(
@@ -113,6 +110,36 @@ public final class PlanReader {
     }
 
     // MARK: - Internal
+
+    /// Opens `path` and reads up to its header; when `sizedForRows`, sizes ``recipients`` for the
+    /// rows the file's size suggests (a reader used only for its header leaves it small).
+    init(
+        path: String, displayPath: String?, matching: SymbolTable?, maxRecordBytes: Int, sizedForRows: Bool
+    ) throws(LogError) {
+        self.displayPath = displayPath ?? path
+        self.matching = matching
+        // Size the address table from the file: a plan row is about 30 bytes.
+        let rows = sizedForRows ? CampaignLogReader.fileSize(path) / 30 : 0
+        if rows > 1024 { recipients = SymbolTable(expectedCount: rows, averageBytes: 22) }
+        self.reader = try RecordReader(
+            path: path, displayPath: self.displayPath, quoteAware: true, maxRecordBytes: maxRecordBytes)
+        try readHeader()
+    }
+
+    /// Where the header put the columns.
+    struct Columns {
+        /// The recipient's column.
+        var recipient: Int
+        /// The variant's column.
+        var variant: Int
+        /// The number of fields a row must have.
+        var width: Int
+    }
+
+    /// The header's columns.
+    var columns: Columns { Columns(recipient: recipientColumn, variant: variantColumn, width: width) }
+    /// The line the header row starts on (rows start after it).
+    private(set) var headerLine = 0
 
     /// Builds a problem at `line` of this file.
     func problem(_ line: Int?, _ message: String) -> LogError {
@@ -165,6 +192,7 @@ public final class PlanReader {
                     line, "the plan's header must name the columns recipient and variant (as in 'recipient,variant')")
             }
             (recipientColumn, variantColumn, width) = (recipient, variant, splitter.fields.count)
+            headerLine = line
             return
         }
         throw problem(nil, "empty plan: no header row (expected 'recipient,variant')")

@@ -7,8 +7,8 @@ import CampaignLog
 /// comment, see ``PlanReader``) or of an equal share (1/N, N the expected number of variants
 /// when given, else the number found).
 ///
-/// Memory: the reader's table of distinct addresses plus eight bytes a recipient; rows only
-/// pass through.
+/// The plan is read by ``PlanScanner`` (on every core; memory: about eight bytes a distinct
+/// recipient); rows only pass through.
 public enum PlanVerifier {
     /// How strict the check is.
     public struct Options: Sendable, Equatable {
@@ -34,59 +34,30 @@ public enum PlanVerifier {
         path: String, displayPath: String? = nil, suppressions: SuppressionList = SuppressionList(),
         options: Options = Options()
     ) throws(LogError) -> PlanVerification {
-        let reader = try PlanReader(path: path, displayPath: displayPath, matching: suppressions.addresses)
-        var result = PlanVerification(plan: reader.displayPath)
+        let scan = try PlanScanner.scan(
+            path: path, displayPath: displayPath, matching: suppressions.addresses,
+            options: PlanScanner.Options(maxListed: options.maxListed))
+        var result = PlanVerification(plan: scan.displayPath)
         result.suppressionAddresses = suppressions.addresses.count
         result.suppressionSources = suppressions.sources
         result.expectedVariants = options.expectVariants
         result.tolerance = options.tolerance
-        var first: [(line: Int32, variant: Int32)] = []
-        var repeated = Set<Int32>()
-        var suppressed = Set<Int32>()
-        var rowsPerVariant: [Int] = []
-        while let row = try reader.next() {
-            guard case .assignment(let row) = row else {
-                if case .bad(let problem) = row {
-                    result.malformedRows += 1
-                    if result.malformed.count < options.maxListed { result.malformed.append(problem) }
-                }
-                continue
-            }
-            result.rows += 1
-            let variant = Int(row.variant)
-            if variant >= rowsPerVariant.count {
-                rowsPerVariant.append(contentsOf: repeatElement(0, count: variant - rowsPerVariant.count + 1))
-            }
-            rowsPerVariant[variant] += 1
-            if row.isRepeat {
-                result.repeatedRows += 1
-                repeated.insert(row.recipient)
-                if result.repeats.count < options.maxListed {
-                    let original = first[Int(row.recipient)]
-                    result.repeats.append(
-                        .init(
-                            line: row.line, firstLine: Int(original.line), variant: reader.variants.name(row.variant),
-                            firstVariant: reader.variants.name(original.variant)))
-                }
-            } else {
-                first.append((Int32(clamping: row.line), row.variant))
-            }
-            if row.matched != nil {
-                result.suppressedRows += 1
-                suppressed.insert(row.recipient)
-                if result.suppressed.count < options.maxListed {
-                    result.suppressed.append(.init(line: row.line, variant: reader.variants.name(row.variant)))
-                }
-            }
+        result.rows = scan.rows
+        result.recipients = scan.recipients
+        result.malformedRows = scan.malformedRows
+        result.malformed = scan.malformed
+        result.repeatedRecipients = scan.repeatedRecipients
+        result.repeatedRows = scan.repeatedRows
+        result.repeats = scan.repeats.map {
+            .init(line: $0.line, firstLine: $0.firstLine, variant: $0.variant, firstVariant: $0.firstVariant)
         }
-        result.recipients = first.count
-        result.repeatedRecipients = repeated.count
-        result.suppressedRecipients = suppressed.count
-        result.variantCount = reader.variants.count
-        result.sharesDeclared = reader.declaredShares != nil
+        result.suppressedRows = scan.suppressedRows
+        result.suppressedRecipients = scan.suppressedRecipients
+        result.suppressed = scan.suppressed.map { .init(line: $0.line, variant: $0.variant) }
+        result.variantCount = scan.rowsPerVariant.count
+        result.sharesDeclared = scan.declaredShares != nil
         result.shares = shares(
-            rows: Dictionary(uniqueKeysWithValues: reader.variants.names.enumerated().map { ($1, rowsPerVariant[$0]) }),
-            total: result.rows, declared: reader.declaredShares, options: options)
+            rows: scan.rowsPerVariant, total: result.rows, declared: scan.declaredShares, options: options)
         return result
     }
 

@@ -47,6 +47,13 @@ struct PlanReaderTests {
             ])
     }
 
+    @Test func aRowWithoutAVariantLeavesItsRecipientUnassigned() throws {
+        // a@x.org once took an id on line 3, so line 5 was called a repeat (and of the wrong row).
+        let (rows, reader) = try rows("recipient,variant\nb@x.org,A\na@x.org,\nc@x.org,B\na@x.org,A\n")
+        #expect(rows == ["2 b@x.org A", "plan.csv:3: error: missing variant", "4 c@x.org B", "5 a@x.org A"])
+        #expect(reader.recipients.count == 3)
+    }
+
     @Test func matchesRecipientsAgainstATable() throws {
         var table = SymbolTable()
         _ = table.intern("zed@x.org")
