@@ -3,24 +3,21 @@
 /// Two distinct ids share a fingerprint with a probability of about n²/2¹²⁹: for ten million ids,
 /// below 10⁻²³. Memory grows with the number of events that carry an id, which de-duplication
 /// cannot avoid.
+///
+/// The slots are ``ZeroedSlots`` (mapped on first touch, as 2 MB pages where Linux allows: a
+/// ten-million-id set is 256 MB of random probes, and with 4 KB pages most probes also missed the
+/// TLB). The set is a value: a copy gets its own slots when either side changes.
 struct EventIDSet {
-    /// Per slot, the first half of the fingerprint (never 0: 0 marks a free slot). A probe for a
-    /// new id reads only this array; the second half is read only when the first matches.
-    private var low: [UInt64]
-    /// Per slot, the second half of the fingerprint.
-    private var high: [UInt64]
-    private(set) var count = 0
-
-    init() {
-        low = [UInt64](repeating: 0, count: 4096)
-        high = low
-    }
-
     /// The 128-bit fingerprint of an id (the first half never 0).
     struct Fingerprint: Sendable, Equatable {
         var a: UInt64
         var b: UInt64
     }
+
+    private var table = Table(capacity: 4096)
+
+    /// How many ids the set holds.
+    var count: Int { table.count }
 
     /// The fingerprint of `bytes`.
     @inline(__always)
@@ -37,43 +34,68 @@ struct EventIDSet {
     /// ``SymbolTable/warm(_:)``: warming a few dozen before inserting them overlaps their misses).
     @inline(__always)
     func warm(_ fingerprint: Fingerprint) -> UInt64 {
-        low.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: fingerprint.a >> 1) & ($0.count - 1)] }
+        table.low[Int(truncatingIfNeeded: fingerprint.a >> 1) & (table.capacity - 1)]
     }
 
     /// Adds the fingerprint; returns false when it was there already.
+    @inline(__always)
     mutating func insert(_ fingerprint: Fingerprint) -> Bool {
-        let a = fingerprint.a, b = fingerprint.b
-        let mask = low.count - 1
-        var slot = Int(truncatingIfNeeded: a >> 1) & mask
-        let found: Bool = low.withUnsafeBufferPointer { low in
-            high.withUnsafeBufferPointer { high in
-                while low[slot] != 0 {
-                    if low[slot] == a && high[slot] == b { return true }
-                    slot = (slot + 1) & mask
-                }
-                return false
-            }
-        }
-        if found { return false }
-        low[slot] = a
-        high[slot] = b
-        count += 1
-        if count * 10 > low.count * 7 { grow() }
+        if !isKnownUniquelyReferenced(&table) { table = table.copy() }
+        guard table.insert(fingerprint) else { return false }
+        if table.count * 10 > table.capacity * 7 { table = table.copy(capacity: table.capacity * 2) }
         return true
     }
 
-    private mutating func grow() {
-        let size = low.count * 2
-        var newLow = [UInt64](repeating: 0, count: size)
-        var newHigh = newLow
-        let mask = size - 1
-        for old in 0..<low.count where low[old] != 0 {
-            var slot = Int(truncatingIfNeeded: low[old] >> 1) & mask
-            while newLow[slot] != 0 { slot = (slot + 1) & mask }
-            newLow[slot] = low[old]
-            newHigh[slot] = high[old]
+    // MARK: - Private
+
+    /// The slots: per slot the first half of a fingerprint in `low` (never 0: 0 marks a free
+    /// slot; a probe for a new id reads only `low`) and the second half in `high`.
+    private final class Table {
+        let low: UnsafeMutablePointer<UInt64>
+        let high: UnsafeMutablePointer<UInt64>
+        let capacity: Int
+        var count = 0
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            low = ZeroedSlots.allocate(capacity)
+            high = ZeroedSlots.allocate(capacity)
         }
-        low = newLow
-        high = newHigh
+
+        deinit {
+            ZeroedSlots.release(low, capacity)
+            ZeroedSlots.release(high, capacity)
+        }
+
+        /// A table of the same members with `capacity` slots (at least this one's).
+        func copy(capacity newCapacity: Int? = nil) -> Table {
+            let copy = Table(capacity: newCapacity ?? capacity)
+            for slot in 0..<capacity where low[slot] != 0 { copy.place(low[slot], high[slot]) }
+            copy.count = count
+            return copy
+        }
+
+        /// Adds the fingerprint unless present; true when added.
+        @inline(__always)
+        func insert(_ fingerprint: Fingerprint) -> Bool {
+            let mask = capacity - 1
+            var slot = Int(truncatingIfNeeded: fingerprint.a >> 1) & mask
+            while low[slot] != 0 {
+                if low[slot] == fingerprint.a && high[slot] == fingerprint.b { return false }
+                slot = (slot + 1) & mask
+            }
+            low[slot] = fingerprint.a
+            high[slot] = fingerprint.b
+            count += 1
+            return true
+        }
+
+        private func place(_ a: UInt64, _ b: UInt64) {
+            let mask = capacity - 1
+            var slot = Int(truncatingIfNeeded: a >> 1) & mask
+            while low[slot] != 0 { slot = (slot + 1) & mask }
+            low[slot] = a
+            high[slot] = b
+        }
     }
 }

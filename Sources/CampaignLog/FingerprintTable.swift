@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A set of 64-bit fingerprints (``AddressFingerprint``): eight bytes a member in one flat
 /// open-addressing table, no address kept.
 ///
@@ -13,10 +5,9 @@
 /// misses overlap instead of following one another (a ten-million-member table is far larger than
 /// the caches, and waiting on one miss a row was most of the old reader's time).
 ///
-/// The slots are an anonymous mapping: zero pages mapped on first touch, so the table costs
-/// nothing until a thread writes it and that thread pays for its own pages; on Linux they are
-/// asked for as 2 MB pages, which turns tens of thousands of page faults into dozens and spares
-/// the random probes most of their TLB misses.
+/// The slots are ``ZeroedSlots``: zero pages mapped on first touch, so the table costs nothing
+/// until a thread writes it and that thread pays for its own pages, as 2 MB pages where Linux
+/// allows.
 ///
 /// Used by one thread at a time; ``PlanScanner`` gives each thread its own table.
 final class FingerprintTable: @unchecked Sendable {
@@ -30,10 +21,10 @@ final class FingerprintTable: @unchecked Sendable {
         var size = 1024
         while size * 3 < expectedCount * 5 { size *= 2 }
         capacity = size
-        slots = Self.zeroed(size)
+        slots = ZeroedSlots.allocate(size)
     }
 
-    deinit { Self.release(slots, capacity) }
+    deinit { ZeroedSlots.release(slots, capacity) }
 
     /// Whether `fingerprint` is a member.
     func contains(_ fingerprint: UInt64) -> Bool {
@@ -95,29 +86,13 @@ final class FingerprintTable: @unchecked Sendable {
         let old = slots
         let oldCapacity = capacity
         capacity *= 2
-        slots = Self.zeroed(capacity)
+        slots = ZeroedSlots.allocate(capacity)
         let mask = capacity - 1
         for position in 0..<oldCapacity where old[position] != 0 {
             var index = Int(truncatingIfNeeded: old[position]) & mask
             while slots[index] != 0 { index = (index + 1) & mask }
             slots[index] = old[position]
         }
-        Self.release(old, oldCapacity)
-    }
-
-    /// `count` zeroed slots.
-    private static func zeroed(_ count: Int) -> UnsafeMutablePointer<UInt64> {
-        let bytes = count * MemoryLayout<UInt64>.stride
-        guard let memory = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-            memory != MAP_FAILED
-        else { fatalError("out of memory: \(bytes) bytes for a fingerprint table") }
-        #if os(Linux)
-            _ = madvise(memory, bytes, MADV_HUGEPAGE)
-        #endif
-        return memory.assumingMemoryBound(to: UInt64.self)
-    }
-
-    private static func release(_ slots: UnsafeMutablePointer<UInt64>, _ count: Int) {
-        munmap(slots, count * MemoryLayout<UInt64>.stride)
+        ZeroedSlots.release(old, oldCapacity)
     }
 }

@@ -48,4 +48,19 @@ struct SymbolTableTests {
         }
         #expect(table.count == 3000 && ids.count == 3000)
     }
+
+    @Test func theEventIDSetGrowsAndStaysAValue() {
+        var ids = EventIDSet()
+        for index in 0..<20_000 {
+            var id = "evt-\(index)"
+            #expect(id.withUTF8 { ids.insert(UnsafeRawBufferPointer($0)) })
+        }
+        var copy = ids
+        var extra = "evt-extra"
+        #expect(extra.withUTF8 { copy.insert(UnsafeRawBufferPointer($0)) })
+        #expect(ids.count == 20_000 && copy.count == 20_001, "the copy changed alone")
+        var again = "evt-19999"
+        #expect(!again.withUTF8 { ids.insert(UnsafeRawBufferPointer($0)) })
+        #expect(extra.withUTF8 { ids.insert(UnsafeRawBufferPointer($0)) }, "the original never saw the copy's id")
+    }
 }
