@@ -10,7 +10,7 @@
 import PackageDescription
 
 let targets = [
-    "csv", "jsonl", "sendgrid", "mailgun", "ses", "postmark", "arf", "logs", "frontmatter", "prose", "markdown",
+    "csv", "jsonl", "sendgrid", "mailgun", "ses", "postmark", "arf", "logs", "frontmatter", "prose", "markdown", "plan",
 ]
 
 let package = Package(

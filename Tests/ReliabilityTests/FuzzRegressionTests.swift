@@ -14,6 +14,7 @@ import Testing
 struct FuzzRegressionTests {
     static let targets = [
         "csv", "jsonl", "sendgrid", "mailgun", "ses", "postmark", "arf", "logs", "frontmatter", "prose", "markdown",
+        "plan",
     ]
 
     /// The repository's `Fuzz/` folder.
@@ -62,7 +63,9 @@ struct FuzzRegressionTests {
         var counter = Counter()
         let name = "fuzz"
         switch target {
-        case "csv": try? reader.readCanonicalCSV(path: path, displayPath: name, into: &counter)
+        case "csv":
+            if let problem = replayPipelined(path) { return problem }
+            try? reader.readCanonicalCSV(path: path, displayPath: name, into: &counter)
         case "jsonl": try? reader.readCanonicalJSONLines(path: path, displayPath: name, into: &counter)
         case "sendgrid":
             try? reader.readPayloads(
@@ -82,6 +85,7 @@ struct FuzzRegressionTests {
             return run.report.json.hasPrefix("{") ? nil : "metrics JSON is not an object"
         case "frontmatter": return replayFrontMatter(String(decoding: bytes, as: UTF8.self))
         case "prose": return replayProse(String(decoding: bytes, as: UTF8.self))
+        case "plan": return replayPlan(path)
         default: return replayMarkdown(bytes)
         }
         try? reader.finish(into: &counter)
@@ -90,6 +94,49 @@ struct FuzzRegressionTests {
             return "events sent \(counter.count) != read \(report.eventsRead) - duplicates \(report.duplicatesDropped)"
         }
         return report.recordsSkipped >= report.skipped.count ? nil : "more problems listed than counted"
+    }
+
+    /// Collects the events a reader sends, in order.
+    struct Collector: EventSink {
+        var events: [Event] = []
+        mutating func consume(_ event: Event) { events.append(event) }
+    }
+
+    /// The CSV target's second check: one thread and the pipeline send the same events and ids.
+    static func replayPipelined(_ path: String) -> String? {
+        func read(pipelined: Bool) -> (events: [Event], report: LogReadReport, recipients: [String]) {
+            var options = LogReadOptions(maxRecordBytes: 4096)
+            options.pipelineMinimumBytes = pipelined ? 0 : .max
+            let reader = CampaignLogReader(options: options)
+            var collector = Collector()
+            try? reader.readCanonicalCSV(path: path, displayPath: "fuzz", into: &collector)
+            try? reader.finish(into: &collector)
+            return (collector.events, reader.report, reader.symbols.recipients.names)
+        }
+        let one = read(pipelined: false)
+        let three = read(pipelined: true)
+        if one.events != three.events { return "the pipeline sent other events" }
+        if one.report != three.report { return "the pipeline reported other counts" }
+        return one.recipients == three.recipients ? nil : "the pipeline gave other recipient ids"
+    }
+
+    /// The plan target: one thread, and four with three-bit fingerprints, read the plan alike.
+    static func replayPlan(_ path: String) -> String? {
+        var suppressions = SymbolTable()
+        _ = suppressions.intern("a@x.org")
+        func read(threads: Int, mask: UInt64) -> Result<PlanScan, LogError> {
+            var options = PlanScanner.Options(maxListed: 5, maxRecordBytes: 4096, threads: threads)
+            options.fingerprintMask = mask
+            return Result { () throws(LogError) in
+                try PlanScanner.scan(
+                    path: path, displayPath: "plan.csv", matching: suppressions, options: options, bytesPerThread: 1)
+            }
+        }
+        switch (read(threads: 1, mask: ~0), read(threads: 4, mask: 7)) {
+        case (.success(let a), .success(let b)): return a == b ? nil : "one thread and four read the plan differently"
+        case (.failure(let a), .failure(let b)): return a.message == b.message ? nil : "different errors"
+        default: return "one way read the plan, the other failed"
+        }
     }
 
     static func replayFrontMatter(_ text: String) -> String? {

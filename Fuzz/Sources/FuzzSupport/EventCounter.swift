@@ -7,13 +7,15 @@ public struct EventCounter: EventSink {
     // MARK: - Public API
 
     /// Events received.
-    public private(set) var count = 0
+    public var count: Int { events.count }
+    /// The events received, in order.
+    public private(set) var events: [Event] = []
 
     /// An empty counter.
     public init() {}
 
     /// Counts one event.
-    public mutating func consume(_ event: Event) { count += 1 }
+    public mutating func consume(_ event: Event) { events.append(event) }
 
     /// Checks the counting invariants of `report` against the events received.
     public func check(_ report: LogReadReport) {
