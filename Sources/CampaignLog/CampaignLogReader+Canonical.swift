@@ -21,16 +21,18 @@ extension CampaignLogReader {
             withUnsafeMutablePointer(to: &sink) { sinkPointer in
                 let pipe =
                     pipelined
-                    ? EventPipeline(state: run) { sinkPointer.pointee.consume(batch: $0) } : nil
+                    ? EventPipeline(state: run, fileSize: Self.fileSize(path)) {
+                        sinkPointer.pointee.consume(batch: $0)
+                    } : nil
                 defer { pipe?.finish() }
                 return Result { () throws(LogError) in
                     try Self.scanCanonicalCSV(path: path, displayPath: displayPath, options: options, run: run) {
-                        (record: CanonicalRecord, line: Int) throws(LogError) in
+                        (record: CanonicalRecord, line: Int, offset: Int64) throws(LogError) in
                         if let pipe {
                             if let (event, fingerprint) = try run.pointee.prepare(
                                 record, line: line, path: displayPath, options: options)
                             {
-                                pipe.push(event, fingerprint)
+                                pipe.push(event, fingerprint, offset: offset)
                             }
                         } else {
                             _ = try run.pointee.accept(
@@ -46,11 +48,11 @@ extension CampaignLogReader {
         try outcome.get()
     }
 
-    /// The CSV loop: records split into fields and handed to `handle`; bad records reported
-    /// through `run`.
+    /// The CSV loop: records split into fields and handed to `handle` with their line and the
+    /// file offset after them; bad records reported through `run`.
     private static func scanCanonicalCSV(
         path: String, displayPath: String, options: LogReadOptions, run: UnsafeMutablePointer<RunState>,
-        _ handle: (CanonicalRecord, Int) throws(LogError) -> Void
+        _ handle: (CanonicalRecord, Int, Int64) throws(LogError) -> Void
     ) throws(LogError) {
         let reader = try RecordReader(
             path: path, displayPath: displayPath, quoteAware: true, maxRecordBytes: options.maxRecordBytes)
@@ -92,7 +94,7 @@ extension CampaignLogReader {
             let record = CanonicalRecord(
                 timestamp: field(.timestamp), campaign: field(.campaign), variant: field(.variant),
                 recipient: field(.recipient), event: field(.event), kind: nil, eventID: field(.eventID))
-            try handle(record, line)
+            try handle(record, line, reader.offset)
         }
         if columns == nil {
             throw LogError(path: displayPath, line: nil, message: "empty log: no header row")

@@ -46,6 +46,13 @@ struct EventIDSet {
         return true
     }
 
+    /// Makes room for `count` ids in all without growing (nothing to do when there is room).
+    mutating func reserve(_ count: Int) {
+        var capacity = table.capacity
+        while count * 10 > capacity * 7 { capacity *= 2 }
+        if capacity > table.capacity { table = table.copy(capacity: capacity) }
+    }
+
     // MARK: - Private
 
     /// The slots: per slot the first half of a fingerprint in `low` (never 0: 0 marks a free

@@ -32,6 +32,8 @@ final class EventPipeline: @unchecked Sendable {
     private let prepared = BatchQueue<PreparedBatch>(capacity: EventPipeline.maxQueued)
     private let fresh = BatchQueue<[Event]>(capacity: EventPipeline.maxQueued)
     private let done = DispatchSemaphore(value: 0)
+    private let fileSize: Int
+    private var estimated = false
     private var duplicates = 0
     /// What stage 2's warming loads read; kept so that they cannot be optimized away.
     private var warmth: UInt64 = 0
@@ -41,8 +43,13 @@ final class EventPipeline: @unchecked Sendable {
     /// A pipeline delivering through `deliver`, borrowing the run's recipients' table, id set and
     /// attributions from `state` until ``finish()`` (and making its ``RunState/prepare`` defer
     /// recipients). The pointer and whatever `deliver` writes to must stay valid until then.
-    init(state: UnsafeMutablePointer<RunState>, deliver: @escaping Deliver) {
+    ///
+    /// `fileSize` lets the first batch estimate how many event ids the file holds, so that the id
+    /// set is sized once instead of doubling its way there (each doubling rehashes every id, and
+    /// at ten million ids that was a tenth of the run).
+    init(state: UnsafeMutablePointer<RunState>, fileSize: Int, deliver: @escaping Deliver) {
         self.deliver = deliver
+        self.fileSize = fileSize
         self.state = state
         self.ids = state.pointee.takeIDs()
         self.recipients = state.pointee.takeRecipients()
@@ -55,11 +62,17 @@ final class EventPipeline: @unchecked Sendable {
         Thread { [self] in feedSink() }.start()
     }
 
-    /// Queues one prepared event.
+    /// Queues one prepared event; `offset` is where its record ends in the file.
     @inline(__always)
-    func push(_ event: Event, _ fingerprint: EventIDSet.Fingerprint?) {
+    func push(_ event: Event, _ fingerprint: EventIDSet.Fingerprint?, offset: Int64) {
         batch.append(event, fingerprint)
-        if batch.count == Self.batchSize { flush() }
+        if batch.count == Self.batchSize {
+            if !estimated {
+                estimated = true
+                batch.expectedIDs = Self.expectedIDs(batch.idCount, in: offset, of: fileSize)
+            }
+            flush()
+        }
     }
 
     /// Hands the last events over, waits for both stages, and gives the run back its recipients'
@@ -100,6 +113,7 @@ final class EventPipeline: @unchecked Sendable {
         var hashes = [UInt64](repeating: 0, count: Self.warmGroup)
         var warmth: UInt64 = 0
         while let items = prepared.take() {
+            if let expected = items.expectedIDs { ids.reserve(ids.count + expected) }
             var kept: [Event] = []
             kept.reserveCapacity(items.count)
             items.withParts { events, fingerprints, addresses in
@@ -138,6 +152,14 @@ final class EventPipeline: @unchecked Sendable {
         fresh.close()
     }
 
+    /// Nine tenths of the ids a file of `fileSize` bytes would hold at the rate of its first
+    /// `bytes` (`ids` of them): a little short, so that a file whose later records are longer
+    /// does not get a table twice the size it needs; one doubling at the end is cheap.
+    static func expectedIDs(_ ids: Int, in bytes: Int64, of fileSize: Int) -> Int? {
+        guard ids > 0, bytes > 0, fileSize > 0 else { return nil }
+        return Int(Double(ids) * Double(fileSize) / Double(bytes) * 0.9)
+    }
+
     /// Stage 3: the sink, batch by batch; signals ``finish()`` when stage 2 has closed its queue.
     private func feedSink() {
         while let events = fresh.take() {
@@ -153,6 +175,10 @@ struct PreparedBatch {
     private var events: [Event] = []
     private var fingerprints: [EventIDSet.Fingerprint] = []
     private var recipients = DeferredRecipients()
+    /// How many events of the batch carry an id.
+    private(set) var idCount = 0
+    /// For the first batch of a file: about how many ids the whole file holds.
+    var expectedIDs: Int?
 
     var count: Int { events.count }
 
@@ -164,7 +190,12 @@ struct PreparedBatch {
     @inline(__always)
     mutating func append(_ event: Event, _ fingerprint: EventIDSet.Fingerprint?) {
         events.append(event)
-        fingerprints.append(fingerprint ?? EventIDSet.Fingerprint(a: 0, b: 0))
+        if let fingerprint {
+            fingerprints.append(fingerprint)
+            idCount += 1
+        } else {
+            fingerprints.append(EventIDSet.Fingerprint(a: 0, b: 0))
+        }
     }
 
     /// Takes the addresses of the batch's events (one an event, in order), leaving none.

@@ -46,6 +46,9 @@ final class RecordReader {
     /// The file's size when it was opened, and the bytes read from it since.
     private let sizeAtOpen: Int64
     private var consumed: Int64 = 0
+
+    /// How many bytes of the file come before the next record (the records returned so far).
+    var offset: Int64 { consumed - Int64(end - start) }
     /// How many more times the end of the file may be looked past (see ``next(displayPath:)``).
     private var rereads = 8
 

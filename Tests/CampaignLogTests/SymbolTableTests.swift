@@ -63,4 +63,15 @@ struct SymbolTableTests {
         #expect(!again.withUTF8 { ids.insert(UnsafeRawBufferPointer($0)) })
         #expect(extra.withUTF8 { ids.insert(UnsafeRawBufferPointer($0)) }, "the original never saw the copy's id")
     }
+
+    @Test func reservingRoomKeepsTheMembersAndTheEstimateStaysShort() {
+        var ids = EventIDSet()
+        var first = "evt-1"
+        #expect(first.withUTF8 { ids.insert(UnsafeRawBufferPointer($0)) })
+        ids.reserve(1_000_000)
+        #expect(ids.count == 1)
+        #expect(!first.withUTF8 { ids.insert(UnsafeRawBufferPointer($0)) }, "the member survived the resize")
+        #expect(EventPipeline.expectedIDs(8192, in: 800_000, of: 80_000_000) == 737_280)
+        #expect(EventPipeline.expectedIDs(0, in: 800_000, of: 80_000_000) == nil, "no ids, no estimate")
+    }
 }
