@@ -18,7 +18,10 @@ import Foundation
 /// reader's per-event ``push(_:_:)`` needs no generic metadata (a lookup per event when it was).
 final class EventPipeline: @unchecked Sendable {
     static var batchSize: Int { 8192 }
-    static var maxQueued: Int { 4 }
+    /// Batches waiting between two stages, at most (about 0.6 MB each): enough to ride out a
+    /// stage's pause while one of its tables doubles, which with four stalled the others at ten
+    /// million events.
+    static var maxQueued: Int { 16 }
 
     /// Hands one batch of new events to the sink.
     typealias Deliver = (UnsafeBufferPointer<Event>) -> Void
