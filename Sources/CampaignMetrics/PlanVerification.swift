@@ -6,24 +6,10 @@ import CampaignLog
 /// find the address in the plan.
 public struct PlanVerification: Sendable, Equatable {
     /// A row assigning a recipient who was assigned on an earlier row.
-    public struct Repeat: Sendable, Equatable {
-        /// The repeating row.
-        public var line: Int
-        /// The row that assigned the recipient first.
-        public var firstLine: Int
-        /// The variant of the repeating row.
-        public var variant: String
-        /// The variant of the first row.
-        public var firstVariant: String
-    }
+    public typealias Repeat = PlanScan.Repeat
 
     /// A row assigning a suppressed address.
-    public struct Suppressed: Sendable, Equatable {
-        /// The row.
-        public var line: Int
-        /// Its variant.
-        public var variant: String
-    }
+    public typealias Suppressed = PlanScan.Suppressed
 
     /// One variant's share of the plan's rows.
     public struct Share: Sendable, Equatable {

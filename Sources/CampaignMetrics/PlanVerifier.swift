@@ -48,12 +48,10 @@ public enum PlanVerifier {
         result.malformed = scan.malformed
         result.repeatedRecipients = scan.repeatedRecipients
         result.repeatedRows = scan.repeatedRows
-        result.repeats = scan.repeats.map {
-            .init(line: $0.line, firstLine: $0.firstLine, variant: $0.variant, firstVariant: $0.firstVariant)
-        }
+        result.repeats = scan.repeats
         result.suppressedRows = scan.suppressedRows
         result.suppressedRecipients = scan.suppressedRecipients
-        result.suppressed = scan.suppressed.map { .init(line: $0.line, variant: $0.variant) }
+        result.suppressed = scan.suppressed
         result.variantCount = scan.rowsPerVariant.count
         result.sharesDeclared = scan.declaredShares != nil
         result.shares = shares(
