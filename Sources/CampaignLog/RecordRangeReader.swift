@@ -105,11 +105,11 @@ struct RecordRangeReader: ~Copyable {
         let quoted = nextQuote < lineEnd
         if quoted || skipping != nil {
             // An odd number of quotes before the newline means the newline is inside a field.
-            var quotes = (skipping?.quotes ?? 0) + countQuotes(start, lineEnd)
+            var quotes = (skipping?.quotes ?? 0) + RecordBytes.countQuotes(buffer, start, lineEnd)
             while quotes % 2 == 1 {
                 guard let more = memchr(base + lineEnd + 1, 0x0A, end - lineEnd - 1) else { return nil }
                 let nextEnd = UnsafeRawPointer(more) - UnsafeRawPointer(base)
-                quotes += countQuotes(lineEnd + 1, nextEnd)
+                quotes += RecordBytes.countQuotes(buffer, lineEnd + 1, nextEnd)
                 lineEnd = nextEnd
                 linesInRecord += 1
             }
@@ -124,7 +124,7 @@ struct RecordRangeReader: ~Copyable {
             return .tooLong(line: skipped.line)
         }
         if lineEnd - recordStart >= limit { return .tooLong(line: recordLine) }
-        return .record(trimmed(recordStart, lineEnd), line: recordLine, quoted: quoted)
+        return .record(RecordBytes.trimmed(buffer, recordStart, lineEnd), line: recordLine, quoted: quoted)
     }
 
     /// What is left when the range is read: the file's last line if it has no line feed, or
@@ -143,25 +143,7 @@ struct RecordRangeReader: ~Copyable {
             return .tooLong(line: skipped.line)
         }
         if end - recordStart >= limit { return .tooLong(line: line) }
-        return .record(trimmed(recordStart, end), line: line, quoted: true)
-    }
-
-    private func countQuotes(_ from: Int, _ to: Int) -> Int {
-        var count = 0
-        var position = from
-        let base = buffer.assumingMemoryBound(to: UInt8.self)
-        while position < to, let quote = memchr(base + position, 0x22, to - position) {
-            count += 1
-            position = (UnsafeRawPointer(quote) - UnsafeRawPointer(base)) + 1
-        }
-        return count
-    }
-
-    @inline(__always)
-    private func trimmed(_ from: Int, _ to: Int) -> UnsafeRawBufferPointer {
-        var stop = to
-        if stop > from, buffer.load(fromByteOffset: stop - 1, as: UInt8.self) == 0x0D { stop -= 1 }
-        return UnsafeRawBufferPointer(start: buffer + from, count: stop - from)
+        return .record(RecordBytes.trimmed(buffer, recordStart, end), line: line, quoted: true)
     }
 
     /// Moves the unread bytes to the front, drops them when one record fills the buffer (keeping
@@ -181,7 +163,9 @@ struct RecordRangeReader: ~Copyable {
                 newlines += 1
                 position = (UnsafeRawPointer(found) - UnsafeRawPointer(base)) + 1
             }
-            skipping = (line: skipping?.line ?? line, quotes: (skipping?.quotes ?? 0) + countQuotes(0, end))
+            skipping = (
+                line: skipping?.line ?? line, quotes: (skipping?.quotes ?? 0) + RecordBytes.countQuotes(buffer, 0, end)
+            )
             line += newlines
             end = 0
         }

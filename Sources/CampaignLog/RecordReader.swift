@@ -89,7 +89,7 @@ final class RecordReader {
                     atEOF = false
                     continue
                 }
-                let record = trimmed(start, end)
+                let record = RecordBytes.trimmed(buffer, start, end)
                 let recordLine = line
                 start = end
                 if let size, size != sizeAtOpen, !record.allSatisfy(FieldNormalizer.isASCIISpace) {
@@ -111,11 +111,11 @@ final class RecordReader {
         var linesInRecord = 1
         if quoteAware {
             // An odd number of quotes before the newline means the newline is inside a field.
-            var quotes = (skipping?.quotes ?? 0) + countQuotes(start, lineEnd)
+            var quotes = (skipping?.quotes ?? 0) + RecordBytes.countQuotes(buffer, start, lineEnd)
             while quotes % 2 == 1 {
                 guard let more = memchr(base + lineEnd + 1, 0x0A, end - lineEnd - 1) else { return nil }
                 let nextEnd = UnsafeRawPointer(more) - UnsafeRawPointer(base)
-                quotes += countQuotes(lineEnd + 1, nextEnd)
+                quotes += RecordBytes.countQuotes(buffer, lineEnd + 1, nextEnd)
                 lineEnd = nextEnd
                 linesInRecord += 1
             }
@@ -128,7 +128,7 @@ final class RecordReader {
             skipping = nil
             return .tooLong(line: skipped.line)
         }
-        return .record(trimmed(recordStart, lineEnd), line: recordLine)
+        return .record(RecordBytes.trimmed(buffer, recordStart, lineEnd), line: recordLine)
     }
 
     /// The file's size now, or nil when it cannot be known (a pipe).
@@ -136,23 +136,6 @@ final class RecordReader {
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int64(info.st_size)
-    }
-
-    private func countQuotes(_ from: Int, _ to: Int) -> Int {
-        var count = 0
-        var position = from
-        let base = buffer.assumingMemoryBound(to: UInt8.self)
-        while position < to, let quote = memchr(base + position, 0x22, to - position) {
-            count += 1
-            position = (UnsafeRawPointer(quote) - UnsafeRawPointer(base)) + 1
-        }
-        return count
-    }
-
-    private func trimmed(_ from: Int, _ to: Int) -> UnsafeRawBufferPointer {
-        var stop = to
-        if stop > from, buffer.load(fromByteOffset: stop - 1, as: UInt8.self) == 0x0D { stop -= 1 }
-        return UnsafeRawBufferPointer(start: buffer + from, count: stop - from)
     }
 
     /// Moves the unread bytes to the front, grows the buffer if one record fills it, and reads more.
@@ -173,7 +156,7 @@ final class RecordReader {
                     newlines += 1
                     position = (UnsafeRawPointer(found) - UnsafeRawPointer(base)) + 1
                 }
-                let quotes = (skipping?.quotes ?? 0) + countQuotes(0, end)
+                let quotes = (skipping?.quotes ?? 0) + RecordBytes.countQuotes(buffer, 0, end)
                 skipping = (line: skipping?.line ?? line, quotes: quotes)
                 line += newlines
                 end = 0
