@@ -45,14 +45,7 @@ final class RepeatTable {
         var size = 1024
         while size * 3 < count * 5 { size *= 2 }
         capacity = size
-        let bytes = size * 2 * MemoryLayout<UInt64>.stride
-        guard let memory = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-            memory != MAP_FAILED
-        else { fatalError("out of memory: \(bytes) bytes for a repeat table") }
-        #if os(Linux)
-            _ = madvise(memory, bytes, MADV_HUGEPAGE)
-        #endif
-        slots = memory.assumingMemoryBound(to: UInt64.self)
+        slots = ZeroedSlots.allocate(size * 2)
         let mask = capacity - 1
         for table in nominated {
             table.forEach { fingerprint in
@@ -63,7 +56,7 @@ final class RepeatTable {
         }
     }
 
-    deinit { munmap(slots, capacity * 2 * MemoryLayout<UInt64>.stride) }
+    deinit { ZeroedSlots.release(slots, capacity * 2) }
 
     /// Takes `rows` (in file order, their addresses in `bytes`), calling `repeated` for each row
     /// whose address an earlier row had.
