@@ -14,6 +14,7 @@ let package = Package(
             name: "AftermailLibraries",
             targets: [
                 "AftermailCLI", "SiteBuilder", "Rendering", "CampaignMetrics", "CampaignLog", "Incidents", "CommonMark",
+                "TestSupport",
             ]
         ),
     ],
@@ -45,10 +46,11 @@ let package = Package(
             dependencies: ["SiteBuilder", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "aftermail", dependencies: ["AftermailCLI"]),
-        .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
-        .testTarget(name: "CampaignLogTests", dependencies: ["CampaignLog"], exclude: ["Fixtures"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark", "TestSupport"]),
+        .testTarget(name: "CampaignLogTests", dependencies: ["CampaignLog", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CampaignMetricsTests", dependencies: ["CampaignMetrics"]),
-        .testTarget(name: "IncidentsTests", dependencies: ["Incidents"]),
+        .testTarget(name: "IncidentsTests", dependencies: ["Incidents", "TestSupport"]),
         .testTarget(
             name: "RenderingTests", dependencies: ["Rendering", "Incidents", "CampaignMetrics", "CampaignLog"],
             exclude: ["Snapshots"]
@@ -59,6 +61,7 @@ let package = Package(
             name: "ReliabilityTests",
             dependencies: [
                 "AftermailCLI", "SiteBuilder", "Rendering", "CampaignMetrics", "CampaignLog", "Incidents", "CommonMark",
+                "TestSupport",
             ]
         ),
     ],

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import CampaignLog
@@ -5,7 +6,7 @@ import Testing
 struct FingerprintFilterTests {
     @Test(arguments: [0, 1, 100, 10_000])
     func membersAlwaysPassAndFewOthersDo(count: Int) {
-        var random = SplitMix(seed: UInt64(count))
+        var random = SplitMix64(seed: UInt64(count))
         let members = (0..<count).map { _ in random.next() }
         let filter = FingerprintFilter(members, count: count)
         #expect(members.allSatisfy(filter.mayContain), "a member was ruled out")

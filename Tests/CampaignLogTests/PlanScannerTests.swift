@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CampaignLog
@@ -191,7 +192,7 @@ struct PlanScannerTests {
 
     @Test(arguments: 0..<12)
     func randomPlansReadAlikeEveryWay(seed: Int) throws {
-        var random = SplitMix(seed: UInt64(seed))
+        var random = SplitMix64(seed: UInt64(seed))
         let spellings = ["a@x.org", "A@X.ORG", " a@x.org\t", "é@x.org", "e\u{301}@x.org", "\"b,c\"@x.org"]
         var text = seed % 3 == 0 ? "\u{FEFF}" : ""
         text += seed % 2 == 0 ? "# shares: A=0.5,B=0.5\nrecipient,variant\n" : "variant,email\n"
@@ -213,20 +214,5 @@ struct PlanScannerTests {
             text += row + (random.next() % 5 == 0 ? "\r\n" : "\n")
         }
         _ = try scan(text, matching: ["u1@domain1.org", "é@x.org"], maxListed: 5)
-    }
-}
-
-/// A small seeded random number generator, so that a failing case can be run again.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CampaignLog
@@ -46,7 +47,7 @@ struct RecordRangeReaderTests {
 
     @Test(arguments: 0..<40)
     func rangesCutRecordsAsTheStreamingReaderDoes(seed: Int) throws {
-        var random = SplitMix(seed: UInt64(seed))
+        var random = SplitMix64(seed: UInt64(seed))
         var bytes: [UInt8] = []
         let pieces = ["a", "bc,d", "\"", "\"\"", "\r", "\n", "\n", "\n", ",", "é", String(repeating: "x", count: 70)]
         for _ in 0..<(Int(random.next() % 300)) { bytes += pieces[Int(random.next() % UInt64(pieces.count))].utf8 }

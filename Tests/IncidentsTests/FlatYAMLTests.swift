@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Incidents
@@ -100,7 +101,7 @@ struct FlatYAMLTests {
     /// Thousands of generated texts mixing keys, values, comments and blank lines: wherever the fast
     /// path answers, Yams composes the same tree.
     @Test func generatedTextsComposeAsYamsDoes() throws {
-        var random = SplitMix(seed: 0x5EED)
+        var random = SplitMix64(seed: 0x5EED)
         func pick(_ pieces: [String]) -> String { pieces[random.next(below: pieces.count)] }
         var taken = 0
         for _ in 0..<4000 {
@@ -136,20 +137,4 @@ struct FlatYAMLTests {
     ]
     private static let oddEnds = ["  \n", " # comment\n", "\n\n", "\n  more\n", "\n# c\n", "", "\n   \n"]
     private static let linePieces = ["\n", "# comment\n", "   \n", " ", "#\n"]
-}
-
-/// A small deterministic generator (SplitMix64), so a failure reproduces.
-private struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(below bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Int(z % UInt64(bound))
-    }
 }

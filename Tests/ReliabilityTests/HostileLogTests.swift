@@ -1,6 +1,7 @@
 import CampaignLog
 import CampaignMetrics
 import Foundation
+import TestSupport
 import Testing
 
 /// SPEC §2 and §5 on logs from strangers: invalid UTF-8 is replaced and the record kept; empty and

@@ -1,5 +1,6 @@
 import CampaignMetrics
 import Foundation
+import TestSupport
 import Testing
 
 /// SPEC §2's counting rules as properties over generated logs (about 200 small logs each, from a

@@ -1,6 +1,7 @@
 import CampaignLog
 import CampaignMetrics
 import Foundation
+import TestSupport
 
 /// Reads log texts as one run, the way `aftermail metrics` does, and gives its figures.
 enum Figures {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A generated campaign log: events as the canonical format states them, written out in any of
 /// the formats Aftermail reads. Small on purpose (a few dozen events over a few recipients, with
