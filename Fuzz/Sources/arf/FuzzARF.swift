@@ -6,11 +6,8 @@ import FuzzSupport
 /// complaints to sends.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let path = FuzzInput.file(data, size)
-    let reader = CampaignLogReader(options: LogReadOptions(maxRecordBytes: 4096))
-    var counter = EventCounter()
-    try? reader.readARF(path: path, displayPath: "fuzz.eml")
-    try? reader.finish(into: &counter)
-    counter.check(reader.report)
+    FuzzReading.check(path: FuzzInput.file(data, size)) { reader, path, _ in
+        try reader.readARF(path: path, displayPath: "fuzz.eml")
+    }
     return 0
 }

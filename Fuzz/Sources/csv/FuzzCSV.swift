@@ -11,12 +11,9 @@ func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     func read(pipelined: Bool) -> (EventCounter, CampaignLogReader) {
         var options = LogReadOptions(maxRecordBytes: 4096)
         options.pipelineMinimumBytes = pipelined ? 0 : .max
-        let reader = CampaignLogReader(options: options)
-        var counter = EventCounter()
-        try? reader.readCanonicalCSV(path: path, displayPath: "fuzz.csv", into: &counter)
-        try? reader.finish(into: &counter)
-        counter.check(reader.report)
-        return (counter, reader)
+        return FuzzReading.check(path: path, options: options) { reader, path, counter in
+            try reader.readCanonicalCSV(path: path, displayPath: "fuzz.csv", into: &counter)
+        }
     }
     let (one, oneReader) = read(pipelined: false)
     let (three, threeReader) = read(pipelined: true)

@@ -6,12 +6,9 @@ import FuzzSupport
 /// record limit lets the fuzzer reach the "too long" paths of the splitter.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let path = FuzzInput.file(data, size)
-    let reader = CampaignLogReader(options: LogReadOptions(maxRecordBytes: 4096))
-    var counter = EventCounter()
-    try? reader.readPayloads(
-        path: path, displayPath: "fuzz.json", MailgunReader(fields: reader.options.fields.mailgun), into: &counter)
-    try? reader.finish(into: &counter)
-    counter.check(reader.report)
+    FuzzReading.check(path: FuzzInput.file(data, size)) { reader, path, counter in
+        try reader.readPayloads(
+            path: path, displayPath: "fuzz.json", MailgunReader(fields: reader.options.fields.mailgun), into: &counter)
+    }
     return 0
 }
