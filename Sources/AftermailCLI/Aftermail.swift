@@ -1,4 +1,5 @@
 import ArgumentParser
+import Synchronization
 
 /// The `aftermail` command: campaign post-mortems from event logs and Markdown notes.
 public struct Aftermail: ParsableCommand {
@@ -14,6 +15,16 @@ public struct Aftermail: ParsableCommand {
 
     /// Makes the root command (ArgumentParser needs it).
     public init() {}
+
+    /// Runs `arguments` as ``run(_:)`` does, with what the command writes to standard output and
+    /// standard error captured instead (in process: tests, and programs embedding Aftermail).
+    public static func runCapturingOutput(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
+        let out = Mutex(""), err = Mutex("")
+        let terminal = Terminal(
+            write: { text in out.withLock { $0 += text } }, error: { text in err.withLock { $0 += text + "\n" } })
+        let status = Terminal.$current.withValue(terminal) { run(arguments) }
+        return (status, out.withLock { $0 }, err.withLock { $0 })
+    }
 
     /// Parses `arguments` (without the program name), runs the command and returns the exit status
     /// of SPEC §3: 0 done, 1 a check failed, 2 bad input or usage. Output goes to ``Terminal/current``.

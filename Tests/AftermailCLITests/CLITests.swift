@@ -1,16 +1,6 @@
 import AftermailCLI
 import Foundation
-import Synchronization
 import Testing
-
-/// Runs `aftermail` in-process with its output captured.
-func runAftermail(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
-    let out = Mutex(""), err = Mutex("")
-    let terminal = Terminal(
-        write: { text in out.withLock { $0 += text } }, error: { text in err.withLock { $0 += text + "\n" } })
-    let status = Terminal.$current.withValue(terminal) { Aftermail.run(arguments) }
-    return (status, out.withLock { $0 }, err.withLock { $0 })
-}
 
 struct CLITests {
     let folder: URL = {
@@ -30,7 +20,7 @@ struct CLITests {
         let log = file(
             "a.csv",
             "timestamp,campaign,variant,recipient,event\n2026-09-10T14:00:00Z,c,A,a@x.org,send\nbad,c,A,a@x.org,send\n")
-        let result = runAftermail(["metrics", "--format", "json", log])
+        let result = Aftermail.runCapturingOutput(["metrics", "--format", "json", log])
         #expect(result.status == 0)
         #expect(result.out.hasPrefix("{\n  \"campaigns\": [\n    {\n      \"campaign\": \"c\","))
         #expect(
@@ -43,7 +33,7 @@ struct CLITests {
 
     @Test func metricsPrintsATableByDefault() {
         let log = file("t.csv", "timestamp,campaign,variant,recipient,event\n2026-09-10T14:00:00Z,c,A,a@x.org,send\n")
-        let result = runAftermail(["metrics", log])
+        let result = Aftermail.runCapturingOutput(["metrics", log])
         #expect(result.status == 0)
         #expect(result.out.contains("Campaign c\n"))
         #expect(result.out.contains("1 events read, 0 duplicates dropped, 0 bad records skipped"))
@@ -51,28 +41,29 @@ struct CLITests {
 
     @Test func badInputAndUsageExitWithTwo() {
         let strict = file("s.csv", "timestamp,campaign,variant,recipient,event\nbad,c,A,a@x.org,send\n")
-        let strictRun = runAftermail(["metrics", "--strict", strict])
+        let strictRun = Aftermail.runCapturingOutput(["metrics", "--strict", strict])
         #expect(strictRun.status == 2)
         #expect(
             strictRun.err == "\(strict):2: error: invalid timestamp 'bad' (RFC 3339 with an offset, or Unix seconds)\n")
-        #expect(runAftermail(["metrics"]).status == 2)
-        #expect(runAftermail(["metrics", "--format", "xml", strict]).status == 2)
-        #expect(runAftermail(["metrics", folder.appendingPathComponent("none.csv").path]).status == 2)
-        #expect(runAftermail(["frobnicate"]).status == 2)
-        let help = runAftermail(["--help"])
+        #expect(Aftermail.runCapturingOutput(["metrics"]).status == 2)
+        #expect(Aftermail.runCapturingOutput(["metrics", "--format", "xml", strict]).status == 2)
+        #expect(Aftermail.runCapturingOutput(["metrics", folder.appendingPathComponent("none.csv").path]).status == 2)
+        #expect(Aftermail.runCapturingOutput(["frobnicate"]).status == 2)
+        let help = Aftermail.runCapturingOutput(["--help"])
         #expect(help.status == 0 && help.out.contains("SUBCOMMANDS"))
     }
 
     @Test func newScaffoldsABundleThenBuildShowsItAsADraft() throws {
         let site = folder.appendingPathComponent("site").path
         try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
-        let created = runAftermail(["new", "--site", site, "list-mixup"])
+        let created = Aftermail.runCapturingOutput(["new", "--site", site, "list-mixup"])
         #expect(created.status == 0, "\(created.err)")
         #expect(created.out.contains("content/incidents/list-mixup/index.md"))
         #expect(
-            runAftermail(["new", "--site", site, "list-mixup"]).status == 2, "an existing bundle is not overwritten")
-        #expect(runAftermail(["new", "--site", site, "../escape"]).status == 2)
-        let built = runAftermail(["build", "--site", site, "--drafts"])
+            Aftermail.runCapturingOutput(["new", "--site", site, "list-mixup"]).status == 2,
+            "an existing bundle is not overwritten")
+        #expect(Aftermail.runCapturingOutput(["new", "--site", site, "../escape"]).status == 2)
+        let built = Aftermail.runCapturingOutput(["build", "--site", site, "--drafts"])
         #expect(built.status == 0, "\(built.err)")
         #expect(built.out.contains("[6/6] Write the site"))
         #expect(FileManager.default.fileExists(atPath: site + "/output/incidents/list-mixup/index.html"))
@@ -81,7 +72,7 @@ struct CLITests {
     @Test func buildReportsContentErrorsWithPlacesAndExitsTwo() {
         let site = folder.appendingPathComponent("bad").path
         _ = file("bad/content/incidents/x.md", "---\ntitle: X\ndate: 2026-02-30\n---\nBody\n")
-        let result = runAftermail(["build", "--site", site])
+        let result = Aftermail.runCapturingOutput(["build", "--site", site])
         #expect(result.status == 2)
         #expect(result.err.hasPrefix("content/incidents/x.md:3: error: "), "\(result.err)")
     }
@@ -94,15 +85,15 @@ struct TemplatesCommandTests {
         let note = site.appendingPathComponent("content/incidents/x.md")
         try FileManager.default.createDirectory(at: note.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("---\ntitle: X\ndate: 2026-01-02\n---\nBody\n".utf8).write(to: note)
-        #expect(runAftermail(["build", "--site", site.path]).status == 0)
+        #expect(Aftermail.runCapturingOutput(["build", "--site", site.path]).status == 0)
         let before = try Data(contentsOf: site.appendingPathComponent("output/incidents/x/index.html"))
-        let export = runAftermail(["templates", "export", "--site", site.path])
+        let export = Aftermail.runCapturingOutput(["templates", "export", "--site", site.path])
         #expect(export.status == 0)
         #expect(export.out.contains("wrote templates/layout.mustache\n"))
-        let again = runAftermail(["templates", "export", "--site", site.path])
+        let again = Aftermail.runCapturingOutput(["templates", "export", "--site", site.path])
         #expect(again.status == 2 && again.err.contains("exists already (use --force to replace it)"))
-        #expect(runAftermail(["templates", "export", "--site", site.path, "--force"]).status == 0)
-        #expect(runAftermail(["build", "--site", site.path]).status == 0)
+        #expect(Aftermail.runCapturingOutput(["templates", "export", "--site", site.path, "--force"]).status == 0)
+        #expect(Aftermail.runCapturingOutput(["build", "--site", site.path]).status == 0)
         let after = try Data(contentsOf: site.appendingPathComponent("output/incidents/x/index.html"))
         #expect(before == after, "the exported theme renders exactly like the built-in one")
     }

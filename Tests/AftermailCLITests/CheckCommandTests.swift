@@ -1,3 +1,4 @@
+import AftermailCLI
 import Foundation
 import Testing
 
@@ -30,7 +31,7 @@ struct CheckCommandTests {
     }
 
     @Test func theStoryFailsNamingOverlapOptOutSendsAndComplaints() {
-        let result = runAftermail(["check", "--site", Self.repository.path])
+        let result = Aftermail.runCapturingOutput(["check", "--site", Self.repository.path])
         #expect(result.status == 1)
         #expect(
             result.out.contains(
@@ -50,7 +51,7 @@ struct CheckCommandTests {
     @Test func aCleanSendPasses() throws {
         let root = try site(Self.cleanRows + ["2026-10-01T11:00:00Z,newsletter,A,reader0@example.org,complaint"])
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = runAftermail(["check", "--site", root.path])
+        let result = Aftermail.runCapturingOutput(["check", "--site", root.path])
         #expect(result.status == 0, "\(result.out)\(result.err)")
         #expect(result.out == "0 failed, 0 warned, 5 passed — check passed\n")
     }
@@ -60,7 +61,7 @@ struct CheckCommandTests {
             Self.cleanRows + ["2026-10-01T11:00:00Z,newsletter,A,reader0@example.org,complaint"],
             settings: "thresholds:\n  complaint_rate: { warn: 0.0001, fail: \"0.04%\" }\n")
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = runAftermail(["check", "--site", root.path, "--format", "json"])
+        let result = Aftermail.runCapturingOutput(["check", "--site", root.path, "--format", "json"])
         #expect(result.status == 1)
         #expect(
             result.out.contains(
@@ -72,7 +73,7 @@ struct CheckCommandTests {
     @Test func githubFormatAnnotatesTheIncidentFile() throws {
         let root = try site(Self.cleanRows + ["2026-10-01T10:30:00Z,newsletter,B,reader0@example.org,send"])
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = runAftermail(["check", "--site", root.path, "--format", "github"])
+        let result = Aftermail.runCapturingOutput(["check", "--site", root.path, "--format", "github"])
         #expect(result.status == 1)
         #expect(
             result.out.hasPrefix(
@@ -85,6 +86,6 @@ struct CheckCommandTests {
         let root = try site(["not,a,valid,row,here"])
         defer { try? FileManager.default.removeItem(at: root) }
         try Data("---\ntitle: [broken\n---\n".utf8).write(to: root.appendingPathComponent("content/incidents/x.md"))
-        #expect(runAftermail(["check", "--site", root.path]).status == 2)
+        #expect(Aftermail.runCapturingOutput(["check", "--site", root.path]).status == 2)
     }
 }

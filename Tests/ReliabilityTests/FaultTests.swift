@@ -1,3 +1,4 @@
+import AftermailCLI
 import Foundation
 import TestSupport
 import Testing
@@ -187,7 +188,7 @@ struct FaultTests {
         Self.writeSite(site, count: 5, version: 0)
         let parent = site.root.appendingPathComponent("public")
         let output = parent.appendingPathComponent("site")
-        #expect(runAftermail(["build", "--site", site.root.path, "--output", output.path]).status == 0)
+        #expect(Aftermail.runCapturingOutput(["build", "--site", site.root.path, "--output", output.path]).status == 0)
         let before = SiteSnapshot(output)
         Self.writeSite(site, count: 5, version: 1)
         if geteuid() == 0 {
@@ -199,7 +200,7 @@ struct FaultTests {
             if geteuid() == 0 { _ = try? Self.run(chattr: "-i", parent.path) }
             try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: parent.path)
         }
-        let result = runAftermail(["build", "--site", site.root.path, "--output", output.path])
+        let result = Aftermail.runCapturingOutput(["build", "--site", site.root.path, "--output", output.path])
         #expect(result.status == 2, "exit \(result.status)")
         #expect(result.err.contains("error: cannot write") && result.err.contains(parent.path), "\(result.err)")
         #expect(result.err.contains("output/ was not touched") || result.err.contains("build failed"), "\(result.err)")

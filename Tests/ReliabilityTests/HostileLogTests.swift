@@ -1,3 +1,4 @@
+import AftermailCLI
 import CampaignLog
 import CampaignMetrics
 import Foundation
@@ -49,7 +50,7 @@ struct HostileLogTests {
         }
         let folder = TempFolder("log")
         let empty = folder.write("empty.csv", "")
-        let result = runAftermail(["metrics", empty])
+        let result = Aftermail.runCapturingOutput(["metrics", empty])
         #expect(result.status == 2 && result.err.contains("empty.csv: error: empty log"), "\(result)")
         let headerOnly = try Self.read("h.csv", Self.header)
         #expect(headerOnly.report.campaigns.isEmpty && headerOnly.reading.recordsSkipped == 0)
@@ -147,7 +148,7 @@ struct HostileLogTests {
         for (path, message) in [
             (folder.path, "is a folder"), (missing, "cannot open"), (noisePath, "unrecognised log format"),
         ] {
-            let result = runAftermail(["metrics", path])
+            let result = Aftermail.runCapturingOutput(["metrics", path])
             #expect(result.status == 2 && result.err.contains(message), "\(path): \(result)")
         }
     }
@@ -180,7 +181,7 @@ struct HostileLogTests {
                 let inner =
                     "{\"eventType\":\"Send\",\"mail\":{\"timestamp\":\"2026-09-10T14:00:0\(index)Z\",\"messageId\":\"m\(index)\",\"destination\":[\"r\(index)@example.com\"],\"tags\":{\"variant\":[\"A\"]}},\"send\":{}}"
                 return "{\"Type\":\"Notification\",\"MessageId\":\"sns-\(index)\",\"Message\":"
-                    + JSONString.quoted(inner) + "}"
+                    + JSONText.quoted(inner) + "}"
             }
             return ("", records, "\n", "\n")
         }

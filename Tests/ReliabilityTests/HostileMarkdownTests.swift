@@ -1,3 +1,4 @@
+import AftermailCLI
 import CommonMark
 import Foundation
 import Testing
@@ -99,7 +100,7 @@ struct HostileMarkdownTests {
         site.write(
             "content/incidents/brackets/index.md",
             "---\ntitle: Brackets\n---\n\n" + Self.repeated("![[]()", 20_000) + "\n")
-        let (result, elapsed) = Measure.time { runAftermail(["build", "--site", site.root.path]) }
+        let (result, elapsed) = Measure.time { Aftermail.runCapturingOutput(["build", "--site", site.root.path]) }
         #expect(result.status == 2, "exit \(result.status)")
         #expect(
             result.err.contains("content/incidents/deep.md:7: error: block nesting 50000 exceeds the limit of 32"),

@@ -1,3 +1,4 @@
+import AftermailCLI
 import Foundation
 import SiteBuilder
 import Testing
@@ -106,7 +107,7 @@ struct HostilePathTests {
     @Test(arguments: ["../escape", "/tmp/escape", "a/../../b", "..", "UPPER", "x\u{0000}y"])
     func newRefusesSlugsThatLeaveTheSite(slug: String) {
         let box = Sandbox()
-        let result = runAftermail(["new", "--site", box.site.root.path, slug])
+        let result = Aftermail.runCapturingOutput(["new", "--site", box.site.root.path, slug])
         #expect(result.status == 2, "exit \(result.status): \(result.err)")
         #expect(box.outsideIsUntouched())
         #expect(

@@ -1,3 +1,4 @@
+import CampaignMetrics
 import Foundation
 import TestSupport
 
@@ -120,14 +121,14 @@ struct GeneratedLog {
         var text = ""
         for event in events ?? self.events {
             var members = [
-                "\"timestamp\":" + (unixTimes ? event.unixSeconds : JSONString.quoted(event.rfc3339)),
-                "\"campaign\":" + JSONString.quoted(event.campaign),
-                "\"variant\":" + JSONString.quoted(event.variant),
-                "\"recipient\":" + JSONString.quoted(event.recipient),
-                "\"event\":" + JSONString.quoted(event.kind),
+                "\"timestamp\":" + (unixTimes ? event.unixSeconds : JSONText.quoted(event.rfc3339)),
+                "\"campaign\":" + JSONText.quoted(event.campaign),
+                "\"variant\":" + JSONText.quoted(event.variant),
+                "\"recipient\":" + JSONText.quoted(event.recipient),
+                "\"event\":" + JSONText.quoted(event.kind),
             ]
-            if let id = event.id { members.append("\"event_id\":" + JSONString.quoted(id)) }
-            if !event.detail.isEmpty { members.append("\"detail\":" + JSONString.quoted(event.detail)) }
+            if let id = event.id { members.append("\"event_id\":" + JSONText.quoted(id)) }
+            if !event.detail.isEmpty { members.append("\"detail\":" + JSONText.quoted(event.detail)) }
             text += "{" + members.joined(separator: ",") + "}\n"
         }
         return text
@@ -143,15 +144,15 @@ struct GeneratedLog {
         ]
         let objects = events.map { event -> String in
             var members = [
-                "\"email\":" + JSONString.quoted(event.recipient), "\"timestamp\":" + event.unixSeconds,
-                "\"event\":" + JSONString.quoted(names[event.kind]!),
-                "\"smtp-id\":" + JSONString.quoted("<\(event.id ?? "no-id")@example.com>"),
+                "\"email\":" + JSONText.quoted(event.recipient), "\"timestamp\":" + event.unixSeconds,
+                "\"event\":" + JSONText.quoted(names[event.kind]!),
+                "\"smtp-id\":" + JSONText.quoted("<\(event.id ?? "no-id")@example.com>"),
             ]
-            if let id = event.id { members.append("\"sg_event_id\":" + JSONString.quoted(id)) }
-            if !event.campaign.isEmpty { members.append("\"campaign\":" + JSONString.quoted(event.campaign)) }
-            if !event.variant.isEmpty { members.append("\"variant\":" + JSONString.quoted(event.variant)) }
+            if let id = event.id { members.append("\"sg_event_id\":" + JSONText.quoted(id)) }
+            if !event.campaign.isEmpty { members.append("\"campaign\":" + JSONText.quoted(event.campaign)) }
+            if !event.variant.isEmpty { members.append("\"variant\":" + JSONText.quoted(event.variant)) }
             if event.kind == "bounce" {
-                members.append("\"type\":\"bounce\",\"reason\":" + JSONString.quoted(event.detail))
+                members.append("\"type\":\"bounce\",\"reason\":" + JSONText.quoted(event.detail))
             }
             return "{" + members.joined(separator: ",") + "}"
         }
@@ -182,14 +183,14 @@ struct GeneratedLog {
             default: break
             }
             var variables: [String] = []
-            if !event.campaign.isEmpty { variables.append("\"campaign\":" + JSONString.quoted(event.campaign)) }
-            if !event.variant.isEmpty { variables.append("\"variant\":" + JSONString.quoted(event.variant)) }
+            if !event.campaign.isEmpty { variables.append("\"campaign\":" + JSONText.quoted(event.campaign)) }
+            if !event.variant.isEmpty { variables.append("\"variant\":" + JSONText.quoted(event.variant)) }
             var members = [
-                "\"event\":" + JSONString.quoted(name), "\"timestamp\":" + event.unixSeconds,
-                "\"recipient\":" + JSONString.quoted(event.recipient), "\"log-level\":\"info\"",
+                "\"event\":" + JSONText.quoted(name), "\"timestamp\":" + event.unixSeconds,
+                "\"recipient\":" + JSONText.quoted(event.recipient), "\"log-level\":\"info\"",
                 "\"user-variables\":{" + variables.joined(separator: ",") + "}",
             ]
-            if let id = event.id { members.append("\"id\":" + JSONString.quoted(id)) }
+            if let id = event.id { members.append("\"id\":" + JSONText.quoted(id)) }
             return "{" + (members + extra).joined(separator: ",") + "}"
         }
         guard pages else { return objects.map { $0 + "\n" }.joined() }
@@ -216,27 +217,6 @@ struct GeneratedLog {
     static func csvField(_ text: String) -> String {
         guard text.contains(where: { ",\"\r\n".contains($0) }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-/// JSON string literals.
-enum JSONString {
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
 

@@ -1,3 +1,4 @@
+import CampaignMetrics
 import Foundation
 import SiteBuilder
 
@@ -32,7 +33,7 @@ final class HostileSite {
     var allOutput: String { outputFiles.map(page).joined(separator: "\n") }
 
     /// `text` as a YAML double-quoted scalar.
-    static func yaml(_ text: String) -> String { JSONString.quoted(text) }
+    static func yaml(_ text: String) -> String { JSONText.quoted(text) }
 
     /// `text` as a CSV field.
     static func csv(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
