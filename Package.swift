@@ -52,7 +52,8 @@ let package = Package(
         .testTarget(name: "CampaignMetricsTests", dependencies: ["CampaignMetrics"]),
         .testTarget(name: "IncidentsTests", dependencies: ["Incidents", "TestSupport"]),
         .testTarget(
-            name: "RenderingTests", dependencies: ["Rendering", "Incidents", "CampaignMetrics", "CampaignLog"],
+            name: "RenderingTests",
+            dependencies: ["Rendering", "Incidents", "CampaignMetrics", "CampaignLog", "TestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Incidents", "CampaignLog"]),

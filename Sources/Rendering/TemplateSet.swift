@@ -73,8 +73,14 @@ public struct TemplateSet: Sendable {
     /// own escaping honours (the same bytes, escaped a `Character` at a time).
     var escapesText: Bool
 
-    /// Renders `view` with the template `name` (without `.mustache`).
+    /// The templates as Aftermail's own program (``TemplateProgram``), when text is Aftermail's
+    /// to escape and every template uses only tags the program takes; `nil` renders with Mustache.
+    var program: TemplateProgram?
+
+    /// Renders `view` with the template `name` (without `.mustache`): by the program when it can,
+    /// else by Mustache, with the same result.
     func render(_ view: any MustacheView, template name: String) throws(RenderError) -> String {
+        if escapesText, let program, let text = program.render(view, template: name) { return text }
         let shown: Any = escapesText ? view : PlainTextView(base: view)
         guard let text = library.render(shown, withTemplate: name) else {
             throw RenderError(path: "\(name).mustache", line: nil, message: "template not found")
@@ -111,5 +117,6 @@ public struct TemplateSet: Sendable {
         escapesText = files.allSatisfy { name, text in
             !name.hasSuffix(".mustache") || TemplateTags.leaveTextToAftermail(text)
         }
+        program = escapesText ? TemplateProgram(sources: sources) : nil
     }
 }
