@@ -211,7 +211,7 @@ extension TemplateProgram {
             guard let value = found, Self.isPresent(value) else { return .nothing }
             switch value {
             case .text(let text?):
-                let slot = HTMLText.names.contains(name.parts[name.parts.count - 1])
+                let slot = name.isSlot
                 // A dotted name that reaches text Aftermail escapes renders its slot against the
                 // whole stack: themes that do that are not ``TemplateSet/escapesText``.
                 if slot, name.parts.count > 1 || name.isAnchored { return nil }

@@ -45,13 +45,19 @@ struct TemplateProgram: Sendable {
         /// The parts between dots, empty ones dropped, as swift-mustache splits them.
         let parts: [String]
         /// `.`: the object on top of the stack.
-        var isDot: Bool { text == "." }
+        let isDot: Bool
         /// A name that starts with a dot is looked up on the top of the stack only.
-        var isAnchored: Bool { text.first == "." }
+        let isAnchored: Bool
+
+        /// Whether the last part is a text name that Aftermail escapes (``HTMLText/names``).
+        let isSlot: Bool
 
         init(_ text: String) {
             self.text = text
             parts = text.split(separator: ".").map(String.init)
+            isSlot = parts.last.map(HTMLText.names.contains) ?? false
+            isDot = text == "."
+            isAnchored = text.first == "."
         }
     }
 
