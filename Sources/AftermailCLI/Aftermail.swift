@@ -18,21 +18,26 @@ public struct Aftermail: ParsableCommand {
 
     /// Runs `arguments` as ``run(_:)`` does, with what the command writes to standard output and
     /// standard error captured instead (in process: tests, and programs embedding Aftermail).
-    public static func runCapturingOutput(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
+    public static func runCapturingOutput(_ arguments: [String]) async -> (status: Int32, out: String, err: String) {
         let out = Mutex(""), err = Mutex("")
         let terminal = Terminal(
             write: { text in out.withLock { $0 += text } }, error: { text in err.withLock { $0 += text + "\n" } })
-        let status = Terminal.$current.withValue(terminal) { run(arguments) }
+        let status = await Terminal.$current.withValue(terminal) { await run(arguments) }
         return (status, out.withLock { $0 }, err.withLock { $0 })
     }
 
     /// Parses `arguments` (without the program name), runs the command and returns the exit status
     /// of SPEC §3: 0 done, 1 a check failed, 2 bad input or usage. Output goes to ``Terminal/current``.
-    public static func run(_ arguments: [String]) -> Int32 {
+    /// Commands that work concurrently (`build` renders its pages in a task group) run as async.
+    public static func run(_ arguments: [String]) async -> Int32 {
         let terminal = Terminal.current
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
             return 0
         } catch let exit as ExitCode {
             return exit.rawValue

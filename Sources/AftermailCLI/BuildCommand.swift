@@ -3,7 +3,7 @@ import Foundation
 import SiteBuilder
 
 /// `aftermail build`: the site folder to `output/`.
-struct BuildCommand: ParsableCommand {
+struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the post-mortem site from content/ into output/.",
@@ -36,7 +36,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "No progress display, even on a terminal.")
     var quiet = false
 
-    func run() throws {
+    func run() async throws {
         let terminal = Terminal.current
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let siteURL = URL(fileURLWithPath: site, relativeTo: current)
@@ -47,7 +47,7 @@ struct BuildCommand: ParsableCommand {
         do {
             let progress = ProgressLine(quiet: quiet)
             defer { progress.finish() }
-            let summary = try SiteBuild(options: options).run(
+            let summary = try await SiteBuild(options: options).run(
                 progress: { terminal.write($0 + "\n") }, logProgress: { progress.update(file: $0, events: $1) })
             for warning in summary.warnings { terminal.error(warning) }
             terminal.write("Wrote \(summary.fileCount) files to \(summary.outputPath)\n")

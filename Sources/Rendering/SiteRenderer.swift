@@ -33,8 +33,8 @@ public struct SiteRenderer: Sendable {
     /// - Parameter incidents: the incidents to publish, in the order the home page lists them.
     /// - Throws: ``RenderErrors`` with every note that breaks the Markdown limits and every
     ///   template that fails, each with its place.
-    public func render(_ incidents: [IncidentInput]) throws(RenderErrors) -> [RenderedPage] {
-        let rendered = renderConcurrently(incidents)
+    public func render(_ incidents: [IncidentInput]) async throws(RenderErrors) -> [RenderedPage] {
+        let rendered = await renderConcurrently(incidents)
         var pages = rendered.incidentPages
         var problems = rendered.problems
         if let listPages = rendered.listPages {
@@ -58,40 +58,48 @@ public struct SiteRenderer: Sendable {
     /// The layout, split once, when it can be filled in without Mustache.
     private let shell: PageShell?
 
-    /// The incidents' pages and the lists of them (home and tag pages), rendered on all cores:
-    /// the lists are one piece of work (the home page alone is a tenth of a 10,000-note build)
-    /// and the incidents are cut into contiguous chunks, small enough that the cores finish
-    /// together. Pages and problems come back in the incidents' order, as on one core; the lists
-    /// are `nil` when they failed (their problem is then after the incidents').
+    /// The incidents' pages and the lists of them (home and tag pages), rendered on all cores
+    /// by the child tasks of a task group: the lists are one task (the home page alone is a
+    /// tenth of a 10,000-note build) and the incidents are cut into contiguous chunks, small
+    /// enough that the cores finish together. Pages and problems come back in the incidents'
+    /// order, as on one core; the lists are `nil` when they failed (their problem is then after
+    /// the incidents').
     private func renderConcurrently(
         _ incidents: [IncidentInput]
-    ) -> (incidentPages: [RenderedPage], listPages: [RenderedPage]?, problems: [RenderError]) {
+    ) async -> (incidentPages: [RenderedPage], listPages: [RenderedPage]?, problems: [RenderError]) {
         let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let chunks = incidents.count < 64 ? 1 : min(incidents.count / 16, 4 * cores)
-        let results = ChunkResults(count: chunks + 1)
-        DispatchQueue.concurrentPerform(iterations: chunks + 1) { item in
-            guard item > 0 else {
+        typealias Piece = (item: Int, pages: [RenderedPage]?, problems: [RenderError])
+        let pieces = await withTaskGroup(of: Piece.self, returning: [Piece].self) { group in
+            group.addTask {
                 do throws(RenderError) {
-                    results.set(0, [try renderIndex(incidents)] + (try renderTagPages(incidents)), [])
+                    return (0, [try renderIndex(incidents)] + (try renderTagPages(incidents)), [])
                 } catch {
-                    results.set(0, nil, [error])
-                }
-                return
-            }
-            let chunk = item - 1
-            var pages: [RenderedPage] = []
-            var problems: [RenderError] = []
-            let range = (incidents.count * chunk / chunks)..<(incidents.count * (chunk + 1) / chunks)
-            for input in incidents[range] {
-                do throws(RenderErrors) {
-                    pages += try renderIncident(input)
-                } catch {
-                    problems += error.errors
+                    return (0, nil, [error])
                 }
             }
-            results.set(item, pages, problems)
+            for chunk in 0..<chunks {
+                group.addTask {
+                    var pages: [RenderedPage] = []
+                    var problems: [RenderError] = []
+                    let range = (incidents.count * chunk / chunks)..<(incidents.count * (chunk + 1) / chunks)
+                    for input in incidents[range] {
+                        do throws(RenderErrors) {
+                            pages += try renderIncident(input)
+                        } catch {
+                            problems += error.errors
+                        }
+                    }
+                    return (chunk + 1, pages, problems)
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }.sorted { $0.item < $1.item }
         }
-        return results.joined()
+        let incidentPieces = pieces.dropFirst()
+        return (
+            incidentPieces.flatMap { $0.pages ?? [] }, pieces[0].pages,
+            incidentPieces.flatMap(\.problems) + pieces[0].problems
+        )
     }
 
     private func renderIndex(_ incidents: [IncidentInput]) throws(RenderError) -> RenderedPage {
@@ -216,30 +224,5 @@ public struct SiteRenderer: Sendable {
             language: settings.language, pageTitle: pageTitle, description: description,
             siteTitle: settings.title, root: root, hasFeed: settings.baseURL != nil, body: body)
         return RenderedPage(path: path, text: try templates.render(layout, template: "layout"))
-    }
-}
-
-/// The results of ``SiteRenderer``'s concurrent pieces of work, each slot written once: slot 0
-/// holds the list pages (`nil` when they failed), the others the incidents' chunks in order.
-private final class ChunkResults: @unchecked Sendable {
-    private var slots: [(pages: [RenderedPage]?, problems: [RenderError])]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: ([], []), count: count) }
-
-    func set(_ index: Int, _ pages: [RenderedPage]?, _ problems: [RenderError]) {
-        lock.lock()
-        slots[index] = (pages, problems)
-        lock.unlock()
-    }
-
-    func joined() -> (incidentPages: [RenderedPage], listPages: [RenderedPage]?, problems: [RenderError]) {
-        lock.lock()
-        defer { lock.unlock() }
-        let incidents = slots.dropFirst()
-        return (
-            incidents.flatMap { $0.pages ?? [] }, slots[0].pages,
-            incidents.flatMap(\.problems) + slots[0].problems
-        )
     }
 }

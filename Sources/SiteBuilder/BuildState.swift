@@ -94,12 +94,12 @@ struct BuildState {
     }
 
     /// Renders every page in memory.
-    static func renderPages(_ state: inout BuildState) throws(StepFailure) {
+    static func renderPages(_ state: inout BuildState) async throws(StepFailure) {
         guard let content = state.content else { return }
         do {
             let templates = try TemplateSet.load(overridesIn: content.root.appendingPathComponent("templates"))
             let renderer = SiteRenderer(settings: content.settings, templates: templates)
-            state.pages = try renderer.render(state.inputs)
+            state.pages = try await renderer.render(state.inputs)
             for input in state.inputs {
                 guard let lists = state.recipientLists[input.incident.slug] else { continue }
                 state.privateFiles += PrivateLists.files(

@@ -27,13 +27,13 @@ public struct SiteBuild: Sendable {
     /// - Throws: ``BuildError`` naming the step that failed and every problem it found.
     public func run(
         progress: (String) -> Void = { _ in }, logProgress: ((_ file: String, _ eventsRead: Int) -> Void)? = nil
-    ) throws(BuildError) -> BuildSummary {
+    ) async throws(BuildError) -> BuildSummary {
         var state = BuildState(options: options)
         state.logProgress = logProgress
         for (index, step) in Self.steps.enumerated() {
             progress("[\(index + 1)/\(Self.steps.count)] \(step.name)")
             do {
-                try step.run(&state)
+                try await step.run(&state)
             } catch {
                 throw BuildError(step: step.name, problems: error.problems)
             }
@@ -57,7 +57,7 @@ public struct SiteBuild: Sendable {
 /// One named step of the build.
 struct BuildStep: Sendable {
     let name: String
-    let run: @Sendable (inout BuildState) throws(StepFailure) -> Void
+    let run: @Sendable (inout BuildState) async throws(StepFailure) -> Void
 }
 
 /// What a step found wrong: one formatted line a problem.

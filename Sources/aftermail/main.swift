@@ -6,4 +6,4 @@ import AftermailCLI
     import Darwin
 #endif
 
-exit(Aftermail.run(Array(CommandLine.arguments.dropFirst())))
+exit(await Aftermail.run(Array(CommandLine.arguments.dropFirst())))

@@ -16,11 +16,11 @@ struct CLITests {
         return url.path
     }
 
-    @Test func metricsPrintsJSONAndListsSkippedRecords() {
+    @Test func metricsPrintsJSONAndListsSkippedRecords() async {
         let log = file(
             "a.csv",
             "timestamp,campaign,variant,recipient,event\n2026-09-10T14:00:00Z,c,A,a@x.org,send\nbad,c,A,a@x.org,send\n")
-        let result = Aftermail.runCapturingOutput(["metrics", "--format", "json", log])
+        let result = await Aftermail.runCapturingOutput(["metrics", "--format", "json", log])
         #expect(result.status == 0)
         #expect(result.out.hasPrefix("{\n  \"campaigns\": [\n    {\n      \"campaign\": \"c\","))
         #expect(
@@ -31,69 +31,71 @@ struct CLITests {
         #expect(!result.out.contains("a@x.org"))
     }
 
-    @Test func metricsPrintsATableByDefault() {
+    @Test func metricsPrintsATableByDefault() async {
         let log = file("t.csv", "timestamp,campaign,variant,recipient,event\n2026-09-10T14:00:00Z,c,A,a@x.org,send\n")
-        let result = Aftermail.runCapturingOutput(["metrics", log])
+        let result = await Aftermail.runCapturingOutput(["metrics", log])
         #expect(result.status == 0)
         #expect(result.out.contains("Campaign c\n"))
         #expect(result.out.contains("1 events read, 0 duplicates dropped, 0 bad records skipped"))
     }
 
-    @Test func badInputAndUsageExitWithTwo() {
+    @Test func badInputAndUsageExitWithTwo() async {
         let strict = file("s.csv", "timestamp,campaign,variant,recipient,event\nbad,c,A,a@x.org,send\n")
-        let strictRun = Aftermail.runCapturingOutput(["metrics", "--strict", strict])
+        let strictRun = await Aftermail.runCapturingOutput(["metrics", "--strict", strict])
         #expect(strictRun.status == 2)
         #expect(
             strictRun.err == "\(strict):2: error: invalid timestamp 'bad' (RFC 3339 with an offset, or Unix seconds)\n")
-        #expect(Aftermail.runCapturingOutput(["metrics"]).status == 2)
-        #expect(Aftermail.runCapturingOutput(["metrics", "--format", "xml", strict]).status == 2)
-        #expect(Aftermail.runCapturingOutput(["metrics", folder.appendingPathComponent("none.csv").path]).status == 2)
-        #expect(Aftermail.runCapturingOutput(["frobnicate"]).status == 2)
-        let help = Aftermail.runCapturingOutput(["--help"])
+        #expect(await Aftermail.runCapturingOutput(["metrics"]).status == 2)
+        #expect(await Aftermail.runCapturingOutput(["metrics", "--format", "xml", strict]).status == 2)
+        #expect(
+            await Aftermail.runCapturingOutput(["metrics", folder.appendingPathComponent("none.csv").path]).status == 2)
+        #expect(await Aftermail.runCapturingOutput(["frobnicate"]).status == 2)
+        let help = await Aftermail.runCapturingOutput(["--help"])
         #expect(help.status == 0 && help.out.contains("SUBCOMMANDS"))
     }
 
-    @Test func newScaffoldsABundleThenBuildShowsItAsADraft() throws {
+    @Test func newScaffoldsABundleThenBuildShowsItAsADraft() async throws {
         let site = folder.appendingPathComponent("site").path
         try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
-        let created = Aftermail.runCapturingOutput(["new", "--site", site, "list-mixup"])
+        let created = await Aftermail.runCapturingOutput(["new", "--site", site, "list-mixup"])
         #expect(created.status == 0, "\(created.err)")
         #expect(created.out.contains("content/incidents/list-mixup/index.md"))
         #expect(
-            Aftermail.runCapturingOutput(["new", "--site", site, "list-mixup"]).status == 2,
+            await Aftermail.runCapturingOutput(["new", "--site", site, "list-mixup"]).status == 2,
             "an existing bundle is not overwritten")
-        #expect(Aftermail.runCapturingOutput(["new", "--site", site, "../escape"]).status == 2)
-        let built = Aftermail.runCapturingOutput(["build", "--site", site, "--drafts"])
+        #expect(await Aftermail.runCapturingOutput(["new", "--site", site, "../escape"]).status == 2)
+        let built = await Aftermail.runCapturingOutput(["build", "--site", site, "--drafts"])
         #expect(built.status == 0, "\(built.err)")
         #expect(built.out.contains("[6/6] Write the site"))
         #expect(FileManager.default.fileExists(atPath: site + "/output/incidents/list-mixup/index.html"))
     }
 
-    @Test func buildReportsContentErrorsWithPlacesAndExitsTwo() {
+    @Test func buildReportsContentErrorsWithPlacesAndExitsTwo() async {
         let site = folder.appendingPathComponent("bad").path
         _ = file("bad/content/incidents/x.md", "---\ntitle: X\ndate: 2026-02-30\n---\nBody\n")
-        let result = Aftermail.runCapturingOutput(["build", "--site", site])
+        let result = await Aftermail.runCapturingOutput(["build", "--site", site])
         #expect(result.status == 2)
         #expect(result.err.hasPrefix("content/incidents/x.md:3: error: "), "\(result.err)")
     }
 }
 
 struct TemplatesCommandTests {
-    @Test func exportWritesTheThemeWhichThenBuildsTheSameSite() throws {
+    @Test func exportWritesTheThemeWhichThenBuildsTheSameSite() async throws {
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("aftermail-tpl-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: site) }
         let note = site.appendingPathComponent("content/incidents/x.md")
         try FileManager.default.createDirectory(at: note.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("---\ntitle: X\ndate: 2026-01-02\n---\nBody\n".utf8).write(to: note)
-        #expect(Aftermail.runCapturingOutput(["build", "--site", site.path]).status == 0)
+        #expect(await Aftermail.runCapturingOutput(["build", "--site", site.path]).status == 0)
         let before = try Data(contentsOf: site.appendingPathComponent("output/incidents/x/index.html"))
-        let export = Aftermail.runCapturingOutput(["templates", "export", "--site", site.path])
+        let export = await Aftermail.runCapturingOutput(["templates", "export", "--site", site.path])
         #expect(export.status == 0)
         #expect(export.out.contains("wrote templates/layout.mustache\n"))
-        let again = Aftermail.runCapturingOutput(["templates", "export", "--site", site.path])
+        let again = await Aftermail.runCapturingOutput(["templates", "export", "--site", site.path])
         #expect(again.status == 2 && again.err.contains("exists already (use --force to replace it)"))
-        #expect(Aftermail.runCapturingOutput(["templates", "export", "--site", site.path, "--force"]).status == 0)
-        #expect(Aftermail.runCapturingOutput(["build", "--site", site.path]).status == 0)
+        #expect(
+            await Aftermail.runCapturingOutput(["templates", "export", "--site", site.path, "--force"]).status == 0)
+        #expect(await Aftermail.runCapturingOutput(["build", "--site", site.path]).status == 0)
         let after = try Data(contentsOf: site.appendingPathComponent("output/incidents/x/index.html"))
         #expect(before == after, "the exported theme renders exactly like the built-in one")
     }

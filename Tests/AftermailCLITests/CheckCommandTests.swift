@@ -30,8 +30,8 @@ struct CheckCommandTests {
         ]
     }
 
-    @Test func theStoryFailsNamingOverlapOptOutSendsAndComplaints() {
-        let result = Aftermail.runCapturingOutput(["check", "--site", Self.repository.path])
+    @Test func theStoryFailsNamingOverlapOptOutSendsAndComplaints() async {
+        let result = await Aftermail.runCapturingOutput(["check", "--site", Self.repository.path])
         #expect(result.status == 1)
         #expect(
             result.out.contains(
@@ -48,20 +48,20 @@ struct CheckCommandTests {
         #expect(result.out.hasSuffix("3 failed, 1 warned, 1 passed — check failed\n"))
     }
 
-    @Test func aCleanSendPasses() throws {
+    @Test func aCleanSendPasses() async throws {
         let root = try site(Self.cleanRows + ["2026-10-01T11:00:00Z,newsletter,A,reader0@example.org,complaint"])
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = Aftermail.runCapturingOutput(["check", "--site", root.path])
+        let result = await Aftermail.runCapturingOutput(["check", "--site", root.path])
         #expect(result.status == 0, "\(result.out)\(result.err)")
         #expect(result.out == "0 failed, 0 warned, 5 passed — check passed\n")
     }
 
-    @Test func thresholdsComeFromTheSettings() throws {
+    @Test func thresholdsComeFromTheSettings() async throws {
         let root = try site(
             Self.cleanRows + ["2026-10-01T11:00:00Z,newsletter,A,reader0@example.org,complaint"],
             settings: "thresholds:\n  complaint_rate: { warn: 0.0001, fail: \"0.04%\" }\n")
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = Aftermail.runCapturingOutput(["check", "--site", root.path, "--format", "json"])
+        let result = await Aftermail.runCapturingOutput(["check", "--site", root.path, "--format", "json"])
         #expect(result.status == 1)
         #expect(
             result.out.contains(
@@ -70,10 +70,10 @@ struct CheckCommandTests {
         #expect(result.out.hasPrefix("{\n  \"status\": \"fail\","))
     }
 
-    @Test func githubFormatAnnotatesTheIncidentFile() throws {
+    @Test func githubFormatAnnotatesTheIncidentFile() async throws {
         let root = try site(Self.cleanRows + ["2026-10-01T10:30:00Z,newsletter,B,reader0@example.org,send"])
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = Aftermail.runCapturingOutput(["check", "--site", root.path, "--format", "github"])
+        let result = await Aftermail.runCapturingOutput(["check", "--site", root.path, "--format", "github"])
         #expect(result.status == 1)
         #expect(
             result.out.hasPrefix(
@@ -82,10 +82,10 @@ struct CheckCommandTests {
         #expect(!result.out.contains("reader0@"), "no address in annotations")
     }
 
-    @Test func unreadableSitesExitWithTwo() throws {
+    @Test func unreadableSitesExitWithTwo() async throws {
         let root = try site(["not,a,valid,row,here"])
         defer { try? FileManager.default.removeItem(at: root) }
         try Data("---\ntitle: [broken\n---\n".utf8).write(to: root.appendingPathComponent("content/incidents/x.md"))
-        #expect(Aftermail.runCapturingOutput(["check", "--site", root.path]).status == 2)
+        #expect(await Aftermail.runCapturingOutput(["check", "--site", root.path]).status == 2)
     }
 }

@@ -19,9 +19,9 @@ final class Captured: @unchecked Sendable {
 }
 
 /// Runs `aftermail` with `arguments`; returns the exit status and what it wrote.
-func run(_ arguments: [String]) -> (status: Int32, output: String, errors: String) {
+func run(_ arguments: [String]) async -> (status: Int32, output: String, errors: String) {
     let captured = Captured()
-    let status = Terminal.$current.withValue(captured.terminal) { Aftermail.run(arguments) }
+    let status = await Terminal.$current.withValue(captured.terminal) { await Aftermail.run(arguments) }
     return (status, captured.output, captured.errors)
 }
 
@@ -63,9 +63,9 @@ struct VerifyPlanCommandTests {
         return (plan, suppressions, history)
     }
 
-    @Test func plantedMistakesAreEachReportedWithTheirLine() {
+    @Test func plantedMistakesAreEachReportedWithTheirLine() async {
         let (plan, suppressions, history) = plantedMistakes
-        let result = run([
+        let result = await run([
             "verify-plan", plan, "--suppressions", suppressions, "--history", history, "--expect-variants", "3",
         ])
         #expect(result.status == 1)
@@ -92,9 +92,9 @@ struct VerifyPlanCommandTests {
                 """)
     }
 
-    @Test func listsAreCappedAndTheRestCounted() {
+    @Test func listsAreCappedAndTheRestCounted() async {
         let plan = file("dup.csv", "recipient,variant\n" + String(repeating: "a@x.org,A\n", count: 5))
-        let result = run(["verify-plan", plan, "--max-listed", "2"])
+        let result = await run(["verify-plan", plan, "--max-listed", "2"])
         #expect(result.status == 1)
         #expect(
             result.output.contains(
@@ -106,12 +106,12 @@ struct VerifyPlanCommandTests {
                 """), "\(result.output)")
     }
 
-    @Test func aCleanPlanIsSafe() {
+    @Test func aCleanPlanIsSafe() async {
         let plan = file(
             "clean.csv",
             "# shares: A=0.6, B=40%\nrecipient,variant\na@x.org,A\nb@x.org,A\nc@x.org,A\nd@x.org,B\ne@x.org,B\n")
         let suppressions = file("s.csv", "email,reason\nz@x.org,bounce\n")
-        let result = run([
+        let result = await run([
             "verify-plan", plan, "--suppressions", suppressions, "--expect-variants", "2", "--tolerance", "0",
         ])
         #expect(result.status == 0, "\(result.output)")
@@ -128,10 +128,10 @@ struct VerifyPlanCommandTests {
                 """)
     }
 
-    @Test func declaredSharesAreHeldToTheTolerance() throws {
+    @Test func declaredSharesAreHeldToTheTolerance() async throws {
         let plan = file(
             "skew.csv", "# shares: A=0.5,B=0.3,C=0.2\nrecipient,variant\na@x.org,A\nb@x.org,B\nc@x.org,B\nd@x.org,B\n")
-        let result = run(["verify-plan", plan, "--format", "json", "--tolerance", "0.1"])
+        let result = await run(["verify-plan", plan, "--format", "json", "--tolerance", "0.1"])
         #expect(result.status == 1)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         #expect(json["safe"] as? Bool == false)
@@ -142,16 +142,16 @@ struct VerifyPlanCommandTests {
         #expect(shares.map { $0["within_tolerance"] as? Bool } == [false, false, false])
     }
 
-    @Test func unreadableInputExitsTwo() {
-        let missing = run(["verify-plan", folder.appendingPathComponent("none.csv").path])
+    @Test func unreadableInputExitsTwo() async {
+        let missing = await run(["verify-plan", folder.appendingPathComponent("none.csv").path])
         #expect(missing.status == 2)
         #expect(
             missing.errors.hasSuffix("none.csv: error: cannot open: No such file or directory\n"), "\(missing.errors)")
-        let headerless = run(["verify-plan", file("h.csv", "a@x.org,A\n")])
+        let headerless = await run(["verify-plan", file("h.csv", "a@x.org,A\n")])
         #expect(headerless.status == 2)
         #expect(
             headerless.errors.contains("h.csv:1: error: the plan's header must name the columns recipient and variant"))
-        let badList = run([
+        let badList = await run([
             "verify-plan", file("ok.csv", "recipient,variant\na@x.org,A\n"), "--suppressions",
             file("l.txt", "a@x.org,1\n"),
         ])
@@ -159,10 +159,10 @@ struct VerifyPlanCommandTests {
         #expect(badList.errors.contains("l.txt:1: error: expected one address a line"))
     }
 
-    @Test func badUsageExitsTwo() {
+    @Test func badUsageExitsTwo() async {
         let plan = file("u.csv", "recipient,variant\na@x.org,A\n")
-        #expect(run(["verify-plan", plan, "--tolerance", "2"]).status == 2)
-        #expect(run(["verify-plan", plan, "--expect-variants", "0"]).status == 2)
-        #expect(run(["verify-plan"]).status == 2)
+        #expect(await run(["verify-plan", plan, "--tolerance", "2"]).status == 2)
+        #expect(await run(["verify-plan", plan, "--expect-variants", "0"]).status == 2)
+        #expect(await run(["verify-plan"]).status == 2)
     }
 }

@@ -183,12 +183,14 @@ struct FaultTests {
     /// attribute when the tests run as root, as here in CI), the build fails with an error that
     /// names the folder, exit status 2, and the old site stays whole.
     @Test(.enabled(if: canMakeUnwritable, "running as root without chattr +i support: modes do not stop root"))
-    func anUnwritableOutputParentGivesAClearErrorAndKeepsTheOldSite() throws {
+    func anUnwritableOutputParentGivesAClearErrorAndKeepsTheOldSite() async throws {
         let site = HostileSite()
         Self.writeSite(site, count: 5, version: 0)
         let parent = site.root.appendingPathComponent("public")
         let output = parent.appendingPathComponent("site")
-        #expect(Aftermail.runCapturingOutput(["build", "--site", site.root.path, "--output", output.path]).status == 0)
+        #expect(
+            await Aftermail.runCapturingOutput(["build", "--site", site.root.path, "--output", output.path]).status == 0
+        )
         let before = SiteSnapshot(output)
         Self.writeSite(site, count: 5, version: 1)
         if geteuid() == 0 {
@@ -200,7 +202,7 @@ struct FaultTests {
             if geteuid() == 0 { _ = try? Self.run(chattr: "-i", parent.path) }
             try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: parent.path)
         }
-        let result = Aftermail.runCapturingOutput(["build", "--site", site.root.path, "--output", output.path])
+        let result = await Aftermail.runCapturingOutput(["build", "--site", site.root.path, "--output", output.path])
         #expect(result.status == 2, "exit \(result.status)")
         #expect(result.err.contains("error: cannot write") && result.err.contains(parent.path), "\(result.err)")
         #expect(result.err.contains("output/ was not touched") || result.err.contains("build failed"), "\(result.err)")

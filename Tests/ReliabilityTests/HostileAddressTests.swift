@@ -24,9 +24,9 @@ struct HostileAddressTests {
 
     /// Expected: without any mention, the built site holds no address from the log, in any
     /// spelling, in any file.
-    @Test func aSiteBuiltFromLogsHoldsNoAddress() throws {
+    @Test func aSiteBuiltFromLogsHoldsNoAddress() async throws {
         let site = Self.site(note: "Two people got two copies.")
-        guard case .success = site.build() else {
+        guard case .success = await site.build() else {
             Issue.record("the build failed")
             return
         }
@@ -55,9 +55,9 @@ struct HostileAddressTests {
         ("front matter", "owner: \"Ann <ann.lee@example.com>\"\n"),
         ("front matter", "tags: [\"ann.lee@example.com\"]\n"),
     ])
-    func anAddressAnywhereStopsTheBuild(place: String, text: String) throws {
+    func anAddressAnywhereStopsTheBuild(place: String, text: String) async throws {
         let site = place == "note" ? Self.site(note: text) : Self.site(note: "Text.", frontMatter: text)
-        guard case .failure(let error) = site.build() else {
+        guard case .failure(let error) = await site.build() else {
             Issue.record("built a site holding \(text.debugDescription)")
             return
         }
@@ -68,9 +68,9 @@ struct HostileAddressTests {
     /// Expected: an address percent-encoded in a link (as pasted from an admin tool's search URL)
     /// is still the address, and stops the build.
     @Test
-    func aPercentEncodedAddressInALinkStopsTheBuild() throws {
+    func aPercentEncodedAddressInALinkStopsTheBuild() async throws {
         let site = Self.site(note: "[search](https://admin.example.com/search?q=ann.lee%40example.com)")
-        guard case .failure(let error) = site.build() else {
+        guard case .failure(let error) = await site.build() else {
             Issue.record("published ann.lee%40example.com: \(site.allOutput.contains("ann.lee%40example.com"))")
             return
         }
@@ -85,11 +85,11 @@ struct HostileAddressTests {
             "ann.lee&#x40;example.com", "ann.lee&commat;example.com", "ann.lee&#0064;example.com",
             "ann.lee&#X40;example.com",
         ])
-    func anAddressInRawHTMLWithAnyCharacterReferenceStopsTheBuild(spelling: String) throws {
+    func anAddressInRawHTMLWithAnyCharacterReferenceStopsTheBuild(spelling: String) async throws {
         // An HTML block: cmark passes it through verbatim (in Markdown text it decodes references).
         let site = Self.site(note: "<div class=\"contact\">\n\(spelling)\n</div>")
         site.write("aftermail.yml", "markdown: {unsafe: true}\n")
-        guard case .failure(let error) = site.build() else {
+        guard case .failure(let error) = await site.build() else {
             Issue.record("published \(spelling)")
             return
         }
@@ -100,10 +100,10 @@ struct HostileAddressTests {
     /// 64 letters, `@` and 255 letters (0.6 MB, within the Markdown limits) is checked within a
     /// second or two.
     @Test
-    func manyAtSignsAreCheckedQuickly() throws {
+    func manyAtSignsAreCheckedQuickly() async throws {
         let run = String(repeating: "a", count: 64) + "@" + String(repeating: "b", count: 255) + " "
         let site = Self.site(note: String(repeating: run, count: 2_000))
-        let (result, elapsed) = Measure.time { site.build() }
+        let (result, elapsed) = await Measure.time { await site.build() }
         #expect(elapsed < .seconds(2 * Measure.timeScale), "the build took \(elapsed)")
         guard case .success = result else {
             Issue.record("the build failed: \(result)")

@@ -21,9 +21,9 @@ struct HostileFrontMatterTests {
     static func expectRefusal(
         _ site: HostileSite, containing message: String, seconds: Double = 1, megabytes: Int = 200,
         sourceLocation: SourceLocation = #_sourceLocation
-    ) {
+    ) async {
         let peak = Measure.peakResidentBytes()
-        let (result, elapsed) = Measure.time { site.build() }
+        let (result, elapsed) = await Measure.time { await site.build() }
         let grown = (Measure.peakResidentBytes() - peak) >> 20
         guard case .failure(let error) = result else {
             Issue.record("the build succeeded", sourceLocation: sourceLocation)
@@ -39,10 +39,10 @@ struct HostileFrontMatterTests {
     }
 
     /// Expected: refused at the first anchor, `index.md:3: error: YAML aliases are not allowed`.
-    @Test func aYAMLAliasBombInFrontMatterIsRefusedAtItsFirstAnchor() {
+    @Test func aYAMLAliasBombInFrontMatterIsRefusedAtItsFirstAnchor() async {
         let site = HostileSite()
         site.write("content/incidents/bomb.md", "---\ntitle: Bomb\n" + Self.aliasBomb + "---\nText\n")
-        Self.expectRefusal(
+        await Self.expectRefusal(
             site, containing: "content/incidents/bomb.md:3: error: YAML aliases are not allowed in front matter")
     }
 
@@ -54,37 +54,39 @@ struct HostileFrontMatterTests {
         "? &a key\n: v\ny: *a\n",
         "x:\n  - &a\n    - 1\n  - *a\n",
     ])
-    func aliasesInEveryPositionAreRefused(yaml: String) {
+    func aliasesInEveryPositionAreRefused(yaml: String) async {
         let site = HostileSite()
         site.write("content/incidents/bomb.md", "---\ntitle: Bomb\n" + yaml + "---\nText\n")
-        Self.expectRefusal(site, containing: "YAML aliases are not allowed in front matter")
+        await Self.expectRefusal(site, containing: "YAML aliases are not allowed in front matter")
     }
 
     /// Expected: `aftermail.yml` gets the same treatment.
-    @Test func aYAMLAliasBombInTheSettingsIsRefused() {
+    @Test func aYAMLAliasBombInTheSettingsIsRefused() async {
         let site = HostileSite()
         site.write("aftermail.yml", Self.aliasBomb)
-        Self.expectRefusal(site, containing: "aftermail.yml:1: error: YAML aliases are not allowed in aftermail.yml")
+        await Self.expectRefusal(
+            site, containing: "aftermail.yml:1: error: YAML aliases are not allowed in aftermail.yml")
     }
 
     /// Expected: a 50 MB note is refused from its size alone (16 MiB is the most any note is read),
     /// without reading it into memory.
-    @Test func a50MBFrontMatterIsRefusedBeforeItIsRead() throws {
+    @Test func a50MBFrontMatterIsRefusedBeforeItIsRead() async throws {
         let site = HostileSite()
         let line = "k: " + String(repeating: "x", count: 1_000) + "\n"
         let text = "---\ntitle: Big\n" + String(repeating: line, count: 50_000) + "---\nText\n"
         site.write("content/incidents/big.md", text)
-        Self.expectRefusal(site, containing: "content/incidents/big.md: error: is larger than 16 MiB", megabytes: 60)
+        await Self.expectRefusal(
+            site, containing: "content/incidents/big.md: error: is larger than 16 MiB", megabytes: 60)
     }
 
     /// Expected: a front matter of 10 MB in a note under 16 MiB is refused once it passes 64 KiB,
     /// with the hint that the closing `---` may be missing.
-    @Test func a10MBFrontMatterIsRefusedAt64KiB() throws {
+    @Test func a10MBFrontMatterIsRefusedAt64KiB() async throws {
         let site = HostileSite()
         let line = "k: " + String(repeating: "x", count: 1_000) + "\n"
         site.write(
             "content/incidents/big.md", "---\ntitle: Big\n" + String(repeating: line, count: 10_000) + "---\nText\n")
-        Self.expectRefusal(
+        await Self.expectRefusal(
             site, containing: "content/incidents/big.md:1: error: front matter is larger than 64 KiB", seconds: 2)
     }
 
@@ -101,20 +103,20 @@ struct HostileFrontMatterTests {
     /// Expected: nesting 5,000 deep (flow, block, mixed) is refused as deeper than 32 (or, for
     /// the block mappings whose indentation makes them large, as over 64 KiB).
     @Test(arguments: deep.keys.sorted())
-    func deepNestingIsRefused(shape: String) {
+    func deepNestingIsRefused(shape: String) async {
         let site = HostileSite()
         site.write("content/incidents/deep.md", "---\ntitle: Deep\n" + Self.deep[shape]! + "---\nText\n")
-        Self.expectRefusal(site, containing: "error:")
-        let error = site.build()
+        await Self.expectRefusal(site, containing: "error:")
+        let error = await site.build()
         #expect("\(error)".contains("nesting deeper than 32") || "\(error)".contains("larger than 64 KiB"), "\(error)")
     }
 
     /// Expected: front matter that is not UTF-8 is refused with a hint, not decoded with U+FFFD.
-    @Test func invalidUTF8InANoteIsRefused() {
+    @Test func invalidUTF8InANoteIsRefused() async {
         let site = HostileSite()
         site.folder.write(
             "content/incidents/bad.md",
             Array("---\ntitle: \"".utf8) + [0xFF, 0xFE, 0xC0, 0x80] + Array("\"\n---\nText\n".utf8))
-        Self.expectRefusal(site, containing: "content/incidents/bad.md: error: is not valid UTF-8 text")
+        await Self.expectRefusal(site, containing: "content/incidents/bad.md: error: is not valid UTF-8 text")
     }
 }

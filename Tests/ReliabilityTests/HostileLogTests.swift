@@ -44,13 +44,13 @@ struct HostileLogTests {
     /// Expected: an empty or blank file is an error naming the file (`metrics` exits 2), and so is
     /// a bare empty JSON array (no payload says which provider wrote it); a header-only CSV file
     /// has no events and no error.
-    @Test func emptyFilesAreReportedAndHeaderOnlyFilesAreEmpty() throws {
+    @Test func emptyFilesAreReportedAndHeaderOnlyFilesAreEmpty() async throws {
         for text in ["", "\n\n  \r\n", "\u{FEFF}", "\u{FEFF}\n"] {
             #expect(throws: LogError.self, "\(text.debugDescription)") { try Self.read("empty.csv", text) }
         }
         let folder = TempFolder("log")
         let empty = folder.write("empty.csv", "")
-        let result = Aftermail.runCapturingOutput(["metrics", empty])
+        let result = await Aftermail.runCapturingOutput(["metrics", empty])
         #expect(result.status == 2 && result.err.contains("empty.csv: error: empty log"), "\(result)")
         let headerOnly = try Self.read("h.csv", Self.header)
         #expect(headerOnly.report.campaigns.isEmpty && headerOnly.reading.recordsSkipped == 0)
@@ -139,7 +139,7 @@ struct HostileLogTests {
     }
 
     /// Expected: a folder, a missing file and a file of binary noise are errors naming the file.
-    @Test func foldersMissingFilesAndNoiseAreReported() throws {
+    @Test func foldersMissingFilesAndNoiseAreReported() async throws {
         let folder = TempFolder("noise")
         var rng = SplitMix64(seed: 6)
         let noise = (0..<100_000).map { _ in UInt8.random(in: 0...255, using: &rng) }
@@ -148,7 +148,7 @@ struct HostileLogTests {
         for (path, message) in [
             (folder.path, "is a folder"), (missing, "cannot open"), (noisePath, "unrecognised log format"),
         ] {
-            let result = Aftermail.runCapturingOutput(["metrics", path])
+            let result = await Aftermail.runCapturingOutput(["metrics", path])
             #expect(result.status == 2 && result.err.contains(message), "\(path): \(result)")
         }
     }

@@ -93,14 +93,16 @@ struct HostileMarkdownTests {
 
     /// Expected: through `aftermail build`, a note 50,000 levels deep stops the build with
     /// `path:line: error: …` and exit status 2 within a second, and no output is written.
-    @Test func aDeepNoteStopsTheBuildWithItsPlaceAndExitStatusTwo() {
+    @Test func aDeepNoteStopsTheBuildWithItsPlaceAndExitStatusTwo() async {
         let site = HostileSite()
         site.write(
             "content/incidents/deep.md", "---\ntitle: Deep\n---\n\nIntro.\n\n" + Self.repeated("> ", 50_000) + "*a*\n")
         site.write(
             "content/incidents/brackets/index.md",
             "---\ntitle: Brackets\n---\n\n" + Self.repeated("![[]()", 20_000) + "\n")
-        let (result, elapsed) = Measure.time { Aftermail.runCapturingOutput(["build", "--site", site.root.path]) }
+        let (result, elapsed) = await Measure.time {
+            await Aftermail.runCapturingOutput(["build", "--site", site.root.path])
+        }
         #expect(result.status == 2, "exit \(result.status)")
         #expect(
             result.err.contains("content/incidents/deep.md:7: error: block nesting 50000 exceeds the limit of 32"),

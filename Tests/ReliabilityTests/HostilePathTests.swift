@@ -39,12 +39,12 @@ struct HostilePathTests {
         ("**/../../secret.csv", "leaves the incident bundle"),
         ("", "items of 'logs' must be non-empty text"),
     ])
-    func logGlobsThatLeaveTheBundleAreRefused(pattern: String, reason: String) {
+    func logGlobsThatLeaveTheBundleAreRefused(pattern: String, reason: String) async {
         let box = Sandbox()
         box.site.write(
             "content/incidents/x/index.md", "---\ntitle: X\nlogs:\n  - \"logs/*\"\n  - \"\(pattern)\"\n---\n\nText.\n")
         box.site.write("content/incidents/x/logs/a.csv", "timestamp,campaign,variant,recipient,event\n")
-        guard case .failure(let error) = box.site.build() else {
+        guard case .failure(let error) = await box.site.build() else {
             Issue.record("built with logs pattern \(pattern)")
             return
         }
@@ -55,7 +55,7 @@ struct HostilePathTests {
 
     /// Expected: `**` and `*` match only the bundle's own regular files (never a link, never a
     /// hidden file, never anything outside): the build reads logs/a.csv only.
-    @Test func broadGlobsMatchOnlyTheBundlesOwnFiles() throws {
+    @Test func broadGlobsMatchOnlyTheBundlesOwnFiles() async throws {
         let box = Sandbox()
         box.site.write(
             "content/incidents/x/index.md", "---\ntitle: X\nlogs: [\"**\", \"*\", \"**/*.csv\"]\n---\n\nText.\n")
@@ -67,8 +67,8 @@ struct HostilePathTests {
             "content/incidents/x/index.md",
             "---\ntitle: X\nlogs: [\"logs/**\", \"logs/*\", \"**/*.csv\"]\n---\n\nText.\n")
         box.site.write("content/incidents/x/logs/.hidden.csv", "not,a,log\n")
-        guard case .success(let summary) = box.site.build() else {
-            Issue.record("the build failed: \(box.site.build())")
+        guard case .success(let summary) = await box.site.build() else {
+            Issue.record("the build failed: \(await box.site.build())")
             return
         }
         #expect(summary.incidentLines == ["x: X — 1 sends to 1 recipients, 0 got more than one variant"], "\(summary)")
@@ -81,10 +81,10 @@ struct HostilePathTests {
         "Bad Slug.md", "UPPER.md", "-dash.md", "a.b.md", "x%2F..%2F.md", "ünïcode.md",
         String(repeating: "a", count: 101) + ".md",
     ])
-    func invalidSlugsAreRefused(name: String) {
+    func invalidSlugsAreRefused(name: String) async {
         let box = Sandbox()
         box.site.write("content/incidents/\(name)", "---\ntitle: X\n---\n\nText.\n")
-        guard case .failure(let error) = box.site.build() else {
+        guard case .failure(let error) = await box.site.build() else {
             Issue.record("built an incident named \(name)")
             return
         }
@@ -93,21 +93,21 @@ struct HostilePathTests {
     }
 
     /// Expected: hidden names (`.x.md`, `..md`, `.git/`) are not incidents and are skipped.
-    @Test func hiddenFilesAreNotIncidents() {
+    @Test func hiddenFilesAreNotIncidents() async {
         let box = Sandbox()
         box.site.write("content/incidents/..md", "---\ntitle: Hidden\n---\n")
         box.site.write("content/incidents/.git/index.md", "---\ntitle: Hidden\n---\n")
-        guard case .success(let summary) = box.site.build() else {
-            Issue.record("the build failed: \(box.site.build())")
+        guard case .success(let summary) = await box.site.build() else {
+            Issue.record("the build failed: \(await box.site.build())")
             return
         }
         #expect(summary.incidentLines.isEmpty, "\(summary)")
     }
 
     @Test(arguments: ["../escape", "/tmp/escape", "a/../../b", "..", "UPPER", "x\u{0000}y"])
-    func newRefusesSlugsThatLeaveTheSite(slug: String) {
+    func newRefusesSlugsThatLeaveTheSite(slug: String) async {
         let box = Sandbox()
-        let result = Aftermail.runCapturingOutput(["new", "--site", box.site.root.path, slug])
+        let result = await Aftermail.runCapturingOutput(["new", "--site", box.site.root.path, slug])
         #expect(result.status == 2, "exit \(result.status): \(result.err)")
         #expect(box.outsideIsUntouched())
         #expect(
@@ -118,13 +118,13 @@ struct HostilePathTests {
     }
 
     /// Expected: a tag that looks like a path becomes a plain slug; every page lands inside output/.
-    @Test func tagsThatLookLikePathsStayInsideTheOutput() throws {
+    @Test func tagsThatLookLikePathsStayInsideTheOutput() async throws {
         let box = Sandbox()
         box.site.write(
             "content/incidents/x.md",
             "---\ntitle: X\ntags: [\"../../../elsewhere\", \"/etc/passwd\", \"..\", \"%2e%2e\"]\n---\n\nText.\n")
-        guard case .success = box.site.build() else {
-            Issue.record("the build failed: \(box.site.build())")
+        guard case .success = await box.site.build() else {
+            Issue.record("the build failed: \(await box.site.build())")
             return
         }
         #expect(box.site.outputFiles.allSatisfy { !$0.contains("..") }, "\(box.site.outputFiles)")
@@ -136,10 +136,10 @@ struct HostilePathTests {
 
     /// Expected: `private_dir` that leaves the site or lies in output/ is refused.
     @Test(arguments: ["../private", "/tmp/private", "output/private", "./output", ".", "a/../../b"])
-    func privateFoldersOutsideTheSiteOrInsideOutputAreRefused(dir: String) {
+    func privateFoldersOutsideTheSiteOrInsideOutputAreRefused(dir: String) async {
         let box = Sandbox()
         box.site.write("aftermail.yml", "private_dir: \"\(dir)\"\n")
-        guard case .failure(let error) = box.site.build() else {
+        guard case .failure(let error) = await box.site.build() else {
             Issue.record("built with private_dir \(dir)")
             return
         }
@@ -157,7 +157,7 @@ struct HostilePathTests {
         ("templates/layout.mustache", "secret.csv"),
         ("aftermail.yml", "secret.csv"),
     ])
-    func symbolicLinksAreRefused(link: String, target: String) throws {
+    func symbolicLinksAreRefused(link: String, target: String) async throws {
         let box = Sandbox()
         box.site.write("content/incidents/x/index.md", "---\ntitle: X\n---\n\nText.\n")
         box.site.write(
@@ -168,7 +168,7 @@ struct HostilePathTests {
             at: linkURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(
             atPath: linkURL.path, withDestinationPath: box.folder.url.appendingPathComponent(target).path)
-        let result = box.site.build()
+        let result = await box.site.build()
         guard case .failure(let error) = result else {
             Issue.record("built with a symbolic link at \(link): \(result)")
             return
@@ -180,12 +180,12 @@ struct HostilePathTests {
 
     /// Expected: an output folder that is a symbolic link is refused, and the folder it points
     /// to keeps its files.
-    @Test func anOutputFolderThatIsALinkIsRefused() throws {
+    @Test func anOutputFolderThatIsALinkIsRefused() async throws {
         let box = Sandbox()
         box.site.write("content/incidents/x.md", "---\ntitle: X\n---\n\nText.\n")
         try FileManager.default.createSymbolicLink(
             atPath: box.site.output.path, withDestinationPath: box.elsewhere.path)
-        guard case .failure(let error) = box.site.build() else {
+        guard case .failure(let error) = await box.site.build() else {
             Issue.record("replaced a linked output folder")
             return
         }

@@ -27,7 +27,7 @@ struct HostileSiteTests {
     /// campaign), the apology's subject and text, campaign and variant ids from the log, and the
     /// notes (where raw HTML is dropped in safe mode).
     @Test(arguments: payloads)
-    func aPayloadInEveryFieldThatReachesAPageIsEscapedEverywhere(payload: String) throws {
+    func aPayloadInEveryFieldThatReachesAPageIsEscapedEverywhere(payload: String) async throws {
         let site = HostileSite()
         let y = HostileSite.yaml(payload)
         site.write("aftermail.yml", "title: \(y)\nbase_url: https://example.org/post-mortems/\n")
@@ -73,7 +73,7 @@ struct HostileSiteTests {
             2026-09-10T14:05:00Z,\(campaign),B,bob@example.com,complaint,4,\(campaign)
 
             """)
-        let result = site.build()
+        let result = await site.build()
         guard case .success = result else {
             Issue.record("the build failed: \(result)")
             return
@@ -91,7 +91,7 @@ struct HostileSiteTests {
 
     /// Expected: cmark's safe mode drops raw HTML and empties dangerous link destinations in
     /// notes and apologies, however they are spelled.
-    @Test func rawHTMLAndDangerousLinksInNotesAreDropped() throws {
+    @Test func rawHTMLAndDangerousLinksInNotesAreDropped() async throws {
         let site = HostileSite()
         let note = """
             <script>alert(1)</script>
@@ -116,7 +116,7 @@ struct HostileSiteTests {
         site.write("content/incidents/notes.md", "---\ntitle: Notes\n---\n\n" + note)
         site.write("content/incidents/bundle/index.md", "---\ntitle: Bundle\n---\n\nSee the apology.\n")
         site.write("content/incidents/bundle/apology.md", "---\nsubject: Sorry\n---\n\n" + note)
-        guard case .success = site.build() else {
+        guard case .success = await site.build() else {
             Issue.record("the build failed")
             return
         }
@@ -147,10 +147,10 @@ struct HostileSiteTests {
     /// Expected: control characters (which YAML forbids) in front matter are refused with the
     /// file and line; in log ids and notes they cannot break the pages: the build succeeds, the
     /// feed stays well-formed XML and metrics.json valid JSON.
-    @Test func controlCharactersAreRefusedInFrontMatterAndHarmlessElsewhere() throws {
+    @Test func controlCharactersAreRefusedInFrontMatterAndHarmlessElsewhere() async throws {
         let site = HostileSite()
         site.write("content/incidents/x.md", "---\ntitle: \"a\u{0001}b\"\n---\n\nText.\n")
-        guard case .failure(let error) = site.build() else {
+        guard case .failure(let error) = await site.build() else {
             Issue.record("front matter with U+0001 was accepted")
             return
         }
@@ -167,8 +167,8 @@ struct HostileSiteTests {
             "content/incidents/ctl/logs/a.csv",
             "timestamp,campaign,variant,recipient,event\n2026-09-10T14:00:00Z,c\u{0001}\u{001B}[31m,\u{0000}A\u{FFFE},ann@example.com,send\n"
         )
-        guard case .success = other.build() else {
-            Issue.record("the build failed: \(other.build())")
+        guard case .success = await other.build() else {
+            Issue.record("the build failed: \(await other.build())")
             return
         }
         let problems = PublishedSiteScan.problems(in: other.output)
@@ -177,11 +177,11 @@ struct HostileSiteTests {
 
     /// Expected: with `markdown: {unsafe: true}` the site's owner asked for raw HTML, and gets it
     /// (documented); text from front matter and logs is still escaped.
-    @Test func unsafeMarkdownKeepsRawHTMLOnlyFromNotes() throws {
+    @Test func unsafeMarkdownKeepsRawHTMLOnlyFromNotes() async throws {
         let site = HostileSite()
         site.write("aftermail.yml", "markdown: {unsafe: true}\n")
         site.write("content/incidents/x.md", "---\ntitle: \"<script>t()</script>\"\n---\n\n<kbd>Ctrl</kbd>\n")
-        guard case .success = site.build() else {
+        guard case .success = await site.build() else {
             Issue.record("the build failed")
             return
         }
@@ -193,10 +193,10 @@ struct HostileSiteTests {
     /// Expected: a `base_url` that is no http(s) address is refused with a clear error, so the
     /// feed and sitemap never link to `javascript:`.
     @Test(arguments: ["javascript:alert(1)//", "data:text/html,x", "https://example.org/\"><script>x</script>"])
-    func aHostileBaseURLIsRefused(url: String) throws {
+    func aHostileBaseURLIsRefused(url: String) async throws {
         let site = HostileSite()
         site.write("content/incidents/x.md", "---\ntitle: X\n---\n\nText.\n")
-        let result = site.build(baseURL: url)
+        let result = await site.build(baseURL: url)
         guard case .failure(let error) = result else {
             Issue.record("built with base_url \(url); feed: \(site.page("feed.xml").prefix(400))")
             return

@@ -34,7 +34,7 @@ struct LeakTests {
         .enabled(
             if: ProcessInfo.processInfo.environment["AFTERMAIL_LEAK_CHILD"] == "1",
             "runs in the child process of renderingAndBuildingAgainHoldNoMoreMemory"))
-    func measureInAChildProcess() throws {
+    func measureInAChildProcess() async throws {
         // Pages: 2,000 different notes, each rendered twice.
         let notes = (0..<2_000).map { index in
             "## Note \(index)\n\n"
@@ -63,7 +63,7 @@ struct LeakTests {
         FaultTests.writeSite(site, count: Measure.slowTestsEnabled ? 2_000 : 300, version: 0)
         var builds: [Int] = []
         for _ in 0..<3 {
-            guard case .success = site.build() else {
+            guard case .success = await site.build() else {
                 Issue.record("the build failed")
                 return
             }

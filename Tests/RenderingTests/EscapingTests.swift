@@ -9,7 +9,7 @@ struct EscapingTests {
     static let hostile = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>&amp;"
 
     /// Every slot a template fills from input, filled with hostile text.
-    static let pages: [String: String] = {
+    static func pages() async -> [String: String] {
         let incident = Fixtures.incident(
             title: hostile, summary: hostile, severity: hostile, owner: hostile, tags: [hostile, "ok"],
             body: "Notes <script>alert(3)</script>\n\n<div onclick=\"x()\">raw block</div>\n\n"
@@ -17,12 +17,12 @@ struct EscapingTests {
             apology: Fixtures.apology(subject: hostile, sentAt: hostile))
         let campaign = Fixtures.campaign(name: hostile, variantNames: [hostile, "B\"><svg onload=alert(5)>"])
         let input = IncidentInput(incident: incident, metrics: Fixtures.report([campaign]))
-        return try! Fixtures.render([input], settings: SiteSettings(title: hostile, language: "en\" onload=\"x"))
-    }()
+        return try! await Fixtures.render([input], settings: SiteSettings(title: hostile, language: "en\" onload=\"x"))
+    }
 
     @Test(arguments: ["index.html", "incidents/seven-copies/index.html", "incidents/seven-copies/apology/index.html"])
-    func noHostileMarkupSurvives(page: String) throws {
-        let html = try #require(Self.pages[page])
+    func noHostileMarkupSurvives(page: String) async throws {
+        let html = try #require(await Self.pages()[page])
         for needle in [
             "<script", "<img", "<svg", "\" onload=", "javascript:", "data:text/html", "<div onclick", "onclick=\"",
         ] {
@@ -34,25 +34,25 @@ struct EscapingTests {
         #expect(html.contains("&amp;amp;"), "an entity in input is shown, not interpreted")
     }
 
-    @Test func metricsJSONEscapesIdsAsJSON() throws {
-        let json = try #require(Self.pages["incidents/seven-copies/metrics.json"])
+    @Test func metricsJSONEscapesIdsAsJSON() async throws {
+        let json = try #require(await Self.pages()["incidents/seven-copies/metrics.json"])
         #expect(json.contains(#""campaign": "<script>alert(1)</script>\"'><img"#))
     }
 
-    @Test func rawHTMLIsKeptOnlyWhenUnsafeIsChosen() throws {
+    @Test func rawHTMLIsKeptOnlyWhenUnsafeIsChosen() async throws {
         let incident = Fixtures.incident(body: "<div class=\"x\">kept</div>\n")
-        let safe = try Fixtures.render([IncidentInput(incident: incident, metrics: nil)])
+        let safe = try await Fixtures.render([IncidentInput(incident: incident, metrics: nil)])
         #expect(!safe["incidents/seven-copies/index.html"]!.contains("<div class=\"x\">"))
-        let unsafe = try Fixtures.render(
+        let unsafe = try await Fixtures.render(
             [IncidentInput(incident: incident, metrics: nil)], settings: SiteSettings(markdownUnsafe: true))
         #expect(unsafe["incidents/seven-copies/index.html"]!.contains("<div class=\"x\">kept</div>"))
     }
 
-    @Test func notesBeyondTheStructuralLimitsAreRefusedWithTheirLine() {
+    @Test func notesBeyondTheStructuralLimitsAreRefusedWithTheirLine() async {
         let deep = String(repeating: ">", count: 200) + " deep\n"
         let incident = Fixtures.incident(body: "fine\n\n" + deep)
-        #expect {
-            try Fixtures.render([IncidentInput(incident: incident, metrics: nil)])
+        await #expect {
+            try await Fixtures.render([IncidentInput(incident: incident, metrics: nil)])
         } throws: { error in
             let text = "\(error)"
             return text.hasPrefix("content/incidents/seven-copies/index.md:12: error: ") && text.contains("nesting")
@@ -62,7 +62,7 @@ struct EscapingTests {
 
 /// Charts and findings are built from log text too: hostile variant names stay text there.
 struct ChartEscapingTests {
-    @Test func hostileVariantNamesInChartsAndTablesAreEscaped() throws {
+    @Test func hostileVariantNamesInChartsAndTablesAreEscaped() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "aftermail-chart-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -79,7 +79,7 @@ struct ChartEscapingTests {
         try Data(log.utf8).write(to: URL(fileURLWithPath: path))
         let run = try MetricsRun.read(files: [(path, "log.csv")])
         #expect(run.report.campaigns.first?.isDiagnosed == true)
-        let pages = try Fixtures.render([IncidentInput(incident: Fixtures.incident(), metrics: run.report)])
+        let pages = try await Fixtures.render([IncidentInput(incident: Fixtures.incident(), metrics: run.report)])
         let html = try #require(pages["incidents/seven-copies/index.html"])
         #expect(html.contains("<svg class=\"chart\""), "the diagnosed campaign has charts")
         #expect(!html.contains("<svg onload"), "no SVG element from input")

@@ -39,15 +39,16 @@ final class XMLOutline: NSObject, XMLParserDelegate {
 }
 
 struct FeedTests {
-    static func site(baseURL: String?, title: String = "Northwind & co <post-mortems>") throws -> [String: String] {
+    static func site(baseURL: String?, title: String = "Northwind & co <post-mortems>") async throws -> [String: String]
+    {
         let input = IncidentInput(
             incident: Fixtures.incident(title: "Seven <copies> & \"more\"", tags: ["A/B test", "segmentation"]),
             metrics: Fixtures.report([Fixtures.campaign()]))
-        return try Fixtures.render([input], settings: SiteSettings(title: title, baseURL: baseURL))
+        return try await Fixtures.render([input], settings: SiteSettings(title: title, baseURL: baseURL))
     }
 
-    @Test func feedAndSitemapAreWellFormedXMLWithAbsoluteLinks() throws {
-        let pages = try Self.site(baseURL: "https://northwind.example/post-mortems")
+    @Test func feedAndSitemapAreWellFormedXMLWithAbsoluteLinks() async throws {
+        let pages = try await Self.site(baseURL: "https://northwind.example/post-mortems")
         let feedText = try #require(pages["feed.xml"])
         let feed = try #require(XMLOutline.parse(feedText), "feed.xml is not well-formed XML")
         #expect(feed.elements.first == "feed")
@@ -70,22 +71,22 @@ struct FeedTests {
         #expect(pages["index.html"]!.contains("<link rel=\"alternate\" type=\"application/atom+xml\""))
     }
 
-    @Test func withoutABaseURLThereIsNoFeed() throws {
-        let pages = try Self.site(baseURL: nil)
+    @Test func withoutABaseURLThereIsNoFeed() async throws {
+        let pages = try await Self.site(baseURL: nil)
         #expect(pages["feed.xml"] == nil && pages["sitemap.xml"] == nil)
         #expect(!pages["index.html"]!.contains("feed.xml"))
     }
 
-    @Test func aBaseURLMustBeAbsolute() {
-        #expect {
-            try Self.site(baseURL: "javascript:alert(1)")
+    @Test func aBaseURLMustBeAbsolute() async {
+        await #expect {
+            try await Self.site(baseURL: "javascript:alert(1)")
         } throws: { error in
             "\(error)".hasPrefix("aftermail.yml: error: base_url must be an absolute http(s) address")
         }
     }
 
-    @Test func tagPagesListTheirIncidentsAndAreLinked() throws {
-        let pages = try Self.site(baseURL: nil)
+    @Test func tagPagesListTheirIncidentsAndAreLinked() async throws {
+        let pages = try await Self.site(baseURL: nil)
         let tag = try #require(pages["tags/a-b-test/index.html"])
         #expect(tag.contains("<h1>Incidents tagged “A/B test”</h1>"))
         #expect(tag.contains("<a href=\"../../incidents/seven-copies/index.html\">"))

@@ -54,8 +54,8 @@ enum Fixtures {
 
     static func render(
         _ inputs: [IncidentInput], settings: SiteSettings = SiteSettings(title: "Northwind post-mortems")
-    ) throws -> [String: String] {
-        let pages = try SiteRenderer(settings: settings, templates: TemplateSet.builtin()).render(inputs)
+    ) async throws -> [String: String] {
+        let pages = try await SiteRenderer(settings: settings, templates: TemplateSet.builtin()).render(inputs)
         return Dictionary(uniqueKeysWithValues: pages.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
     }
 }

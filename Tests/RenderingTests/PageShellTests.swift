@@ -33,7 +33,7 @@ struct PageShellTests {
         ("{{> figures}}{{{body}}}", false),
         ("\u{E000}{{{body}}}", false),
     ])
-    func theShellGivesMustachesBytes(layout: String?, splits: Bool) throws {
+    func theShellGivesMustachesBytes(layout: String?, splits: Bool) async throws {
         var templates = try TemplateSet.builtin()
         if let layout {
             let url = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -46,9 +46,9 @@ struct PageShellTests {
         for baseURL in [nil, "https://example.com/pm/"] {
             let settings = SiteSettings(title: Self.tricky, baseURL: baseURL, language: "en\"<")
             #expect((PageShell(templates: templates, settings: settings) != nil) == splits)
-            let filled = try SiteRenderer(settings: settings, templates: templates, fillsLayout: true).render(
+            let filled = try await SiteRenderer(settings: settings, templates: templates, fillsLayout: true).render(
                 Self.inputs)
-            let rendered = try SiteRenderer(settings: settings, templates: templates, fillsLayout: false)
+            let rendered = try await SiteRenderer(settings: settings, templates: templates, fillsLayout: false)
                 .render(Self.inputs)
             #expect(filled.map(\.path) == rendered.map(\.path))
             for (one, other) in zip(filled, rendered) {

@@ -8,7 +8,7 @@ struct SnapshotTests {
     static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
         "Snapshots")
 
-    static let site: [String: String] = {
+    static func site() async -> [String: String] {
         let story = IncidentInput(
             incident: Fixtures.incident(apology: Fixtures.apology()), metrics: Fixtures.report([Fixtures.campaign()]))
         let quiet = IncidentInput(
@@ -16,8 +16,8 @@ struct SnapshotTests {
                 slug: "newsletter-twice", title: "Newsletter sent twice", summary: nil, severity: nil, owner: nil,
                 tags: [], body: "Short note.\n", status: .draft),
             metrics: nil)
-        return try! Fixtures.render([story, quiet])
-    }()
+        return try! await Fixtures.render([story, quiet])
+    }
 
     @Test(arguments: [
         ("index.html", "index.html"),
@@ -27,8 +27,8 @@ struct SnapshotTests {
         ("incidents/seven-copies/metrics.json", "metrics.json"),
         ("tags/segmentation/index.html", "tag.html"),
     ])
-    func matchesGolden(page: String, golden: String) throws {
-        let actual = try #require(Self.site[page], "page \(page) was not rendered")
+    func matchesGolden(page: String, golden: String) async throws {
+        let actual = try #require(await Self.site()[page], "page \(page) was not rendered")
         let file = Self.snapshots.appendingPathComponent(golden)
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try Data(actual.utf8).write(to: file)
@@ -39,17 +39,17 @@ struct SnapshotTests {
         #expect(actual == expected, "\(page) differs from Snapshots/\(golden); if the change is meant, re-record")
     }
 
-    @Test func rendersExactlyTheExpectedFiles() {
+    @Test func rendersExactlyTheExpectedFiles() async {
         #expect(
-            Self.site.keys.sorted() == [
+            await Self.site().keys.sorted() == [
                 "incidents/newsletter-twice/index.html", "incidents/seven-copies/apology/index.html",
                 "incidents/seven-copies/index.html", "incidents/seven-copies/metrics.json", "index.html", "style.css",
                 "tags/segmentation/index.html",
             ])
     }
 
-    @Test func linksBetweenPagesAreRelative() {
-        for (path, text) in Self.site where path.hasSuffix(".html") {
+    @Test func linksBetweenPagesAreRelative() async {
+        for (path, text) in await Self.site() where path.hasSuffix(".html") {
             #expect(!text.contains("href=\"/"), "\(path) has a root-relative link")
             #expect(!text.contains("http://") && !text.contains("https://"), "\(path) links outside the site")
         }

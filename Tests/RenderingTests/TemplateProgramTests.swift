@@ -19,7 +19,7 @@ struct TemplateProgramTests {
 
     /// A site with every page kind, a diagnosed campaign (charts, overlap and timeline tables),
     /// hostile and combining text, and absent values, rendered both ways.
-    @Test func theProgramGivesMustachesPages() throws {
+    @Test func theProgramGivesMustachesPages() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "aftermail-program-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -50,9 +50,11 @@ struct TemplateProgramTests {
         ]
         for settings in [SiteSettings(title: hostile, language: "en\"x"), SiteSettings(baseURL: "https://e.org/pm/")] {
             var templates = try TemplateSet.builtin()
-            let program = try SiteRenderer(settings: settings, templates: templates, fillsLayout: false).render(inputs)
+            let program = try await SiteRenderer(settings: settings, templates: templates, fillsLayout: false).render(
+                inputs)
             templates.program = nil
-            let mustache = try SiteRenderer(settings: settings, templates: templates, fillsLayout: false).render(inputs)
+            let mustache = try await SiteRenderer(settings: settings, templates: templates, fillsLayout: false).render(
+                inputs)
             #expect(program.map(\.path) == mustache.map(\.path))
             for (one, other) in zip(program, mustache) {
                 let same = one == other

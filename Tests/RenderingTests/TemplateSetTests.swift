@@ -10,10 +10,10 @@ struct TemplateSetTests {
         return url
     }
 
-    @Test func anOverrideReplacesTheBuiltInTemplate() throws {
+    @Test func anOverrideReplacesTheBuiltInTemplate() async throws {
         let url = try folder(["index.mustache": "<p>Custom index for {{siteTitle}}</p>\n"])
         defer { try? FileManager.default.removeItem(at: url) }
-        let pages = try SiteRenderer(settings: .init(title: "T&T"), templates: TemplateSet.load(overridesIn: url))
+        let pages = try await SiteRenderer(settings: .init(title: "T&T"), templates: TemplateSet.load(overridesIn: url))
             .render([])
         let index = String(decoding: pages.first { $0.path == "index.html" }!.bytes, as: UTF8.self)
         #expect(index.contains("<p>Custom index for T&amp;T</p>"))

@@ -24,9 +24,9 @@ struct TextEscapingTests {
 
     /// swift-mustache escapes by `Character`, so a quote followed by a combining mark slipped
     /// through and ended the attribute it stood in.
-    @Test func aQuoteFollowedByACombiningMarkCannotEndAnAttribute() throws {
+    @Test func aQuoteFollowedByACombiningMarkCannotEndAnAttribute() async throws {
         let attack = "x\"\u{301} onmouseover=alert(1) y=\"\u{301}"
-        let pages = try Fixtures.render(
+        let pages = try await Fixtures.render(
             [IncidentInput(incident: Fixtures.incident(title: attack, summary: attack), metrics: nil)],
             settings: SiteSettings(title: attack))
         let raw = "\"\u{301} onmouseover"
@@ -45,7 +45,7 @@ struct TextEscapingTests {
 
     /// Rendering through Mustache's own escaping (as a theme that needs it gets) and through
     /// Aftermail's gives the same bytes for ordinary text.
-    @Test func bothWaysOfEscapingGiveTheSamePages() throws {
+    @Test func bothWaysOfEscapingGiveTheSamePages() async throws {
         let hostile = "<script>alert(1)</script>\"'><img src=x>&amp; Ünï 日本"
         let inputs = [
             IncidentInput(
@@ -57,9 +57,9 @@ struct TextEscapingTests {
         ]
         let settings = SiteSettings(title: hostile, language: "en\"x")
         var builtin = try TemplateSet.builtin()
-        let fast = try SiteRenderer(settings: settings, templates: builtin).render(inputs)
+        let fast = try await SiteRenderer(settings: settings, templates: builtin).render(inputs)
         builtin.escapesText = false
-        let plain = try SiteRenderer(settings: settings, templates: builtin).render(inputs)
+        let plain = try await SiteRenderer(settings: settings, templates: builtin).render(inputs)
         #expect(fast.map(\.path) == plain.map(\.path))
         for (one, other) in zip(fast, plain) {
             #expect(one == other, "\(one.path) differs between the two ways of escaping")
@@ -75,7 +75,7 @@ struct TextEscapingTests {
         ("{{%CONTENT_TYPE:TEXT}}{{title}}", "<i>T</i>"),
         ("{{title}} {{#summary}}{{.}}{{/summary}}{{^owner}}none{{/owner}}", "&lt;i&gt;T&lt;/i&gt; &amp; Snone"),
     ])
-    func aThemeThatAsksForRawOrTransformedTextGetsIt(template: String, expected: String) throws {
+    func aThemeThatAsksForRawOrTransformedTextGetsIt(template: String, expected: String) async throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("aftermail-raw-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: url) }
@@ -83,7 +83,7 @@ struct TextEscapingTests {
         let input = IncidentInput(
             incident: Fixtures.incident(title: "<i>T</i>", summary: "& S", owner: nil),
             metrics: Fixtures.report([Fixtures.campaign()]))
-        let pages = try SiteRenderer(settings: SiteSettings(), templates: TemplateSet.load(overridesIn: url))
+        let pages = try await SiteRenderer(settings: SiteSettings(), templates: TemplateSet.load(overridesIn: url))
             .render([input])
         let page = String(
             decoding: try #require(pages.first { $0.path == "incidents/seven-copies/index.html" }).bytes, as: UTF8.self)

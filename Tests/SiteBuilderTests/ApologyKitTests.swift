@@ -9,12 +9,12 @@ struct ApologyKitTests {
         try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
     }
 
-    @Test func buildWritesTheKitOutsideThePublicSite() throws {
+    @Test func buildWritesTheKitOutsideThePublicSite() async throws {
         let site = TestSite()
         site.addIncident()
         site.write(
             "content/incidents/twice/apology.md", "---\nsubject: Sorry\n---\nWe sent {{ figures.sends }} emails.\n")
-        let summary = try SiteBuild(options: BuildOptions(siteRoot: site.root)).run()
+        let summary = try await SiteBuild(options: BuildOptions(siteRoot: site.root)).run()
         #expect(summary.privatePath == "private" && summary.privateFileCount == 4)
         #expect(
             try read(site, "private/twice/apology-recipients.csv") == """
@@ -40,22 +40,22 @@ struct ApologyKitTests {
         ("all_recipients", ["c1,ann@example.com,A B,2,0,0", "c1,bob@example.com,B,1,1,0"]),
         ("sent_after_opt_out", [String]()),
     ])
-    func theAudienceChoosesWhoIsListed(audience: String, rows: [String]) throws {
+    func theAudienceChoosesWhoIsListed(audience: String, rows: [String]) async throws {
         let site = TestSite()
         site.addIncident()
         site.write("content/incidents/twice/apology.md", "---\naudience: \(audience)\n---\nSorry.\n")
-        _ = try SiteBuild(options: BuildOptions(siteRoot: site.root)).run()
+        _ = try await SiteBuild(options: BuildOptions(siteRoot: site.root)).run()
         let lines = try read(site, "private/twice/apology-recipients.csv").split(separator: "\n").dropFirst().map(
             String.init)
         #expect(lines == rows)
     }
 
-    @Test func anUnknownAudienceIsAnErrorWithItsLine() {
+    @Test func anUnknownAudienceIsAnErrorWithItsLine() async {
         let site = TestSite()
         site.addIncident()
         site.write("content/incidents/twice/apology.md", "---\nsubject: Sorry\naudience: everyone\n---\nSorry.\n")
-        #expect {
-            try SiteBuild(options: BuildOptions(siteRoot: site.root)).run()
+        await #expect {
+            try await SiteBuild(options: BuildOptions(siteRoot: site.root)).run()
         } throws: { error in
             "\(error)".contains(
                 "content/incidents/twice/apology.md:3: error: 'audience' must be one of multiple_variants")
@@ -67,11 +67,11 @@ struct ApologyKitTests {
             PrivateLists.csv(["=HYPERLINK(\"x\")", "a,b", "plain"]) == "\"'=HYPERLINK(\"\"x\"\")\",\"a,b\",plain\n")
     }
 
-    @Test func aPrivateFolderInsideTheOutputIsRefused() {
+    @Test func aPrivateFolderInsideTheOutputIsRefused() async {
         let site = TestSite()
         site.addIncident()
-        #expect(throws: BuildError.self) {
-            try SiteBuild(
+        await #expect(throws: BuildError.self) {
+            try await SiteBuild(
                 options: BuildOptions(
                     siteRoot: site.root, privateDirectory: site.root.appendingPathComponent("output/lists"))
             ).run()

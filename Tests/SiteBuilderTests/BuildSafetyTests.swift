@@ -4,20 +4,20 @@ import Testing
 
 /// What a build must never do: leave half a site, replace a folder it did not make, leak an address.
 struct BuildSafetyTests {
-    func build(_ site: TestSite, drafts: Bool = false) throws(BuildError) -> BuildSummary {
-        try SiteBuild(options: BuildOptions(siteRoot: site.root, includeDrafts: drafts)).run()
+    func build(_ site: TestSite, drafts: Bool = false) async throws(BuildError) -> BuildSummary {
+        try await SiteBuild(options: BuildOptions(siteRoot: site.root, includeDrafts: drafts)).run()
     }
 
-    @Test func aFailedBuildKeepsThePreviousSite() throws {
+    @Test func aFailedBuildKeepsThePreviousSite() async throws {
         let site = TestSite()
         site.addIncident()
-        _ = try build(site)
+        _ = try await build(site)
         let output = site.root.appendingPathComponent("output")
         let before = site.files(under: output)
         let page = try Data(contentsOf: output.appendingPathComponent("incidents/twice/index.html"))
         site.write("content/incidents/broken.md", "---\ntitle: Broken\nsevirity: high\n---\nText\n")
-        #expect {
-            try build(site)
+        await #expect {
+            try await build(site)
         } throws: { error in
             let text = "\(error)"
             return text.contains("content/incidents/broken.md:3: error: unknown key 'sevirity'")
@@ -31,42 +31,42 @@ struct BuildSafetyTests {
         #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
     }
 
-    @Test func aRebuildReplacesTheSiteWhole() throws {
+    @Test func aRebuildReplacesTheSiteWhole() async throws {
         let site = TestSite()
         site.addIncident(slug: "first")
-        _ = try build(site)
+        _ = try await build(site)
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/incidents/first"))
         site.addIncident(slug: "second")
-        _ = try build(site)
+        _ = try await build(site)
         let files = site.files(under: site.root.appendingPathComponent("output"))
         #expect(files.contains("incidents/second/index.html"))
         #expect(!files.contains("incidents/first/index.html"), "pages of removed incidents do not linger")
     }
 
-    @Test func refusesToReplaceAFolderItDidNotMake() throws {
+    @Test func refusesToReplaceAFolderItDidNotMake() async throws {
         let site = TestSite()
         site.addIncident()
         site.write("output/precious.txt", "keep me")
-        #expect(throws: BuildError.self) { try build(site) }
+        await #expect(throws: BuildError.self) { try await build(site) }
         #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("output/precious.txt").path))
     }
 
-    @Test func anAddressInACampaignOrVariantIdStopsTheBuild() throws {
+    @Test func anAddressInACampaignOrVariantIdStopsTheBuild() async throws {
         let site = TestSite()
         site.addIncident(variant: "ANN@example.com")
-        #expect {
-            try build(site)
+        await #expect {
+            try await build(site)
         } throws: { error in
             "\(error)".contains("output/incidents/twice/index.html: error: holds a recipient address")
         }
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("output").path))
     }
 
-    @Test func aCampaignMissingFromTheLogsIsAnError() throws {
+    @Test func aCampaignMissingFromTheLogsIsAnError() async throws {
         let site = TestSite()
         site.addIncident(campaign: "no-such-campaign")
-        #expect {
-            try build(site)
+        await #expect {
+            try await build(site)
         } throws: { error in
             "\(error)".contains(
                 "content/incidents/twice/index.md: error: campaign 'no-such-campaign' does not occur in the incident's logs (they hold 'c1')"
@@ -74,41 +74,41 @@ struct BuildSafetyTests {
         }
     }
 
-    @Test func draftsAreBuiltOnlyWhenAskedFor() throws {
+    @Test func draftsAreBuiltOnlyWhenAskedFor() async throws {
         let site = TestSite()
         site.addIncident(status: "draft")
-        _ = try build(site)
+        _ = try await build(site)
         let output = site.root.appendingPathComponent("output")
         #expect(!site.files(under: output).contains("incidents/twice/index.html"))
-        _ = try build(site, drafts: true)
+        _ = try await build(site, drafts: true)
         #expect(site.files(under: output).contains("incidents/twice/index.html"))
     }
 
-    @Test func skippedLogRecordsAreWarningsUnlessStrict() throws {
+    @Test func skippedLogRecordsAreWarningsUnlessStrict() async throws {
         let site = TestSite()
         site.addIncident()
         site.write(
             "content/incidents/twice/logs/more.csv",
             "timestamp,campaign,variant,recipient,event\nsoon,c1,A,cy@example.com,send\n")
-        let summary = try build(site)
+        let summary = try await build(site)
         #expect(
             summary.warnings == [
                 "content/incidents/twice/logs/more.csv:2: warning: skipped: invalid timestamp 'soon' (RFC 3339 with an offset, or Unix seconds)"
             ])
-        #expect(throws: BuildError.self) {
-            try SiteBuild(options: BuildOptions(siteRoot: site.root, strict: true)).run()
+        await #expect(throws: BuildError.self) {
+            try await SiteBuild(options: BuildOptions(siteRoot: site.root, strict: true)).run()
         }
     }
 }
 
 /// The same input gives the same bytes (DESIGN.md rule 3).
 struct ReproducibilityTests {
-    @Test func twoBuildsOfTheExampleSiteAreByteForByteEqual() throws {
+    @Test func twoBuildsOfTheExampleSiteAreByteForByteEqual() async throws {
         let scratch = TestSite()
         var trees: [[String: Data]] = []
         for name in ["one", "two"] {
             let output = scratch.root.appendingPathComponent(name)
-            _ = try SiteBuild(
+            _ = try await SiteBuild(
                 options: BuildOptions(
                     siteRoot: ExampleSiteTests.repository, outputDirectory: output,
                     privateDirectory: scratch.root.appendingPathComponent("private-\(name)"),

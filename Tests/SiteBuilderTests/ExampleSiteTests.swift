@@ -8,11 +8,11 @@ struct ExampleSiteTests {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    @Test func buildsTheExampleSiteWithExactlyTheExpectedFilesAndNoAddress() throws {
+    @Test func buildsTheExampleSiteWithExactlyTheExpectedFilesAndNoAddress() async throws {
         let scratch = TestSite()
         let output = scratch.root.appendingPathComponent("out")
         var steps: [String] = []
-        let summary = try SiteBuild(
+        let summary = try await SiteBuild(
             options: BuildOptions(
                 siteRoot: Self.repository, outputDirectory: output,
                 privateDirectory: scratch.root.appendingPathComponent("private"))

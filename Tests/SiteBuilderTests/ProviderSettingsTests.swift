@@ -18,8 +18,8 @@ struct ProviderSettingsTests {
         return site
     }
 
-    func variants(_ site: TestSite) throws -> String {
-        _ = try SiteBuild(options: BuildOptions(siteRoot: site.root)).run()
+    func variants(_ site: TestSite) async throws -> String {
+        _ = try await SiteBuild(options: BuildOptions(siteRoot: site.root)).run()
         let data = try Data(contentsOf: site.root.appendingPathComponent("output/incidents/spring/metrics.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let campaign = try #require((json["campaigns"] as? [[String: Any]])?.first)
@@ -27,20 +27,20 @@ struct ProviderSettingsTests {
         return variants.compactMap { $0["variant"] as? String }.joined(separator: ",")
     }
 
-    @Test func defaultsLookForTheVariantKey() throws {
-        #expect(try variants(site(settings: "title: T\n")) == "unassigned")
+    @Test func defaultsLookForTheVariantKey() async throws {
+        #expect(try await variants(site(settings: "title: T\n")) == "unassigned")
     }
 
-    @Test func settingsChooseTheCustomArgAndCategoryPrefix() throws {
+    @Test func settingsChooseTheCustomArgAndCategoryPrefix() async throws {
         let configured = site(
             settings: "providers:\n  sendgrid:\n    variant_keys: [test_arm]\n    variant_prefix: \"arm:\"\n")
-        #expect(try variants(configured) == "B,C")
+        #expect(try await variants(configured) == "B,C")
     }
 
-    @Test func unknownProvidersAndKeysAreErrors() {
+    @Test func unknownProvidersAndKeysAreErrors() async {
         let typo = site(settings: "providers:\n  sendgrid:\n    varient_keys: [x]\n  sparkpost: {}\n")
-        #expect {
-            try SiteBuild(options: BuildOptions(siteRoot: typo.root)).run()
+        await #expect {
+            try await SiteBuild(options: BuildOptions(siteRoot: typo.root)).run()
         } throws: { error in
             let text = "\(error)"
             return text.contains("aftermail.yml:3: error: unknown key 'varient_keys' in providers.sendgrid")

@@ -15,9 +15,13 @@ final class HostileSite {
 
     /// Builds the site; the summary, or the build's error.
     @discardableResult
-    func build(drafts: Bool = false, baseURL: String? = nil) -> Result<BuildSummary, BuildError> {
-        Result { () throws(BuildError) in
-            try SiteBuild(options: BuildOptions(siteRoot: root, baseURL: baseURL, includeDrafts: drafts)).run()
+    func build(drafts: Bool = false, baseURL: String? = nil) async -> Result<BuildSummary, BuildError> {
+        do throws(BuildError) {
+            return .success(
+                try await SiteBuild(options: BuildOptions(siteRoot: root, baseURL: baseURL, includeDrafts: drafts))
+                    .run())
+        } catch {
+            return .failure(error)
         }
     }
 

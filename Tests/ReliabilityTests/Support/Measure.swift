@@ -12,6 +12,32 @@ enum Measure {
         return (result!, elapsed)
     }
 
+    /// Runs async work (a build) and returns its result with the wall time it took. The work and
+    /// its child tasks run on threads of their own (``OwnThreads``), not on the cooperative pool
+    /// that the tests running in parallel keep busy: there the build's render tasks would wait
+    /// behind other tests, and the time measured would be theirs.
+    static func time<T, Failure: Error>(_ body: () async throws(Failure) -> T) async throws(Failure) -> (T, Duration) {
+        try await withTaskExecutorPreference(OwnThreads.shared) { () async throws(Failure) -> (T, Duration) in
+            let clock = ContinuousClock()
+            let start = clock.now
+            let result = try await body()
+            return (result, clock.now - start)
+        }
+    }
+
+    /// A task executor that runs each job on a thread of Dispatch's, which starts more threads
+    /// when its threads block, unlike the cooperative pool.
+    final class OwnThreads: TaskExecutor {
+        static let shared = OwnThreads()
+
+        private let queue = DispatchQueue(label: "aftermail.tests.measure", attributes: .concurrent)
+
+        func enqueue(_ job: consuming ExecutorJob) {
+            let job = UnownedJob(job)
+            queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+        }
+    }
+
     /// The resident set size of this process, in bytes (from `/proc/self/statm`; 0 elsewhere).
     static func residentBytes() -> Int {
         guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
