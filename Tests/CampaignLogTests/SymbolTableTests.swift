@@ -74,4 +74,15 @@ struct SymbolTableTests {
         #expect(EventPipeline.expectedIDs(8192, in: 800_000, of: 80_000_000) == 737_280)
         #expect(EventPipeline.expectedIDs(0, in: 800_000, of: 80_000_000) == nil, "no ids, no estimate")
     }
+
+    @Test func bothHalvesOfAFingerprintTellIDsApart() {
+        var ids = EventIDSet()
+        let first = EventIDSet.Fingerprint(a: 0x1234_5679, b: 1)
+        let sameFirstHalf = EventIDSet.Fingerprint(a: 0x1234_5679, b: 2)
+        #expect(ids.insert(first) && ids.insert(sameFirstHalf), "fingerprints differing in the second half are two ids")
+        #expect(!ids.insert(first) && !ids.insert(sameFirstHalf))
+        ids.reserve(100_000)
+        #expect(!ids.insert(first) && !ids.insert(sameFirstHalf), "both survived the resize")
+        #expect(ids.count == 2)
+    }
 }
