@@ -22,7 +22,7 @@ public struct SymbolTable: Sendable {
 
     /// Makes an empty table.
     public init() {
-        slots = [UInt64](repeating: 0, count: 1024)
+        slots = SlotArray(count: 1024)
     }
 
     /// Makes an empty table sized for about `expectedCount` values of about `averageBytes` each,
@@ -30,7 +30,7 @@ public struct SymbolTable: Sendable {
     public init(expectedCount: Int, averageBytes: Int = 24) {
         var size = 1024
         while size < expectedCount * 2 { size *= 2 }
-        slots = [UInt64](repeating: 0, count: size)
+        slots = SlotArray(count: size)
         starts.reserveCapacity(expectedCount)
         arena.reserveCapacity(expectedCount * (averageBytes + 8))
     }
@@ -86,7 +86,7 @@ public struct SymbolTable: Sendable {
     /// them lets the processor wait for their cache misses all at once instead of one by one.
     @inline(__always)
     func warm(_ hash: UInt64) -> UInt64 {
-        let slot = slots.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: hash) & ($0.count - 1)] }
+        let slot = slots[Int(truncatingIfNeeded: hash) & (slots.count - 1)]
         guard slot != 0 else { return 0 }
         return arena.withUnsafeBytes { arena in
             UInt64(arena.loadUnaligned(fromByteOffset: Int(slot & Self.offsetMask) - 1, as: UInt32.self))
@@ -128,7 +128,8 @@ public struct SymbolTable: Sendable {
     /// Arena offset of each id's entry.
     private var starts: [Int64] = []
     /// Per slot: the top 24 bits of the hash, then the arena offset + 1 (40 bits); 0 when free.
-    private var slots: [UInt64]
+    /// A ``SlotArray``, so that a large table's slots sit on 2 MB pages.
+    private var slots: SlotArray
     private static let offsetBits: UInt64 = 40
     private static let offsetMask: UInt64 = (1 << 40) - 1
 
@@ -164,7 +165,7 @@ public struct SymbolTable: Sendable {
     }
 
     private mutating func grow() {
-        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
+        var bigger = SlotArray(count: slots.count * 2)
         let mask = bigger.count - 1
         arena.withUnsafeBytes { arena in
             for start in starts {

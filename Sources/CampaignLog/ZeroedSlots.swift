@@ -6,7 +6,7 @@
     import Darwin
 #endif
 
-/// Zeroed `UInt64` slots for the large hash tables (``FingerprintTable``, ``EventIDSet``), as an
+/// Zeroed `UInt64` slots for the large hash tables (``FingerprintTable``, ``EventIDSet``, ``SymbolTable``), as an
 /// anonymous mapping: pages are mapped, already zero, on first touch (no thread spends time
 /// zeroing a table it may fill only in part), and on Linux they are asked for as 2 MB pages,
 /// which turns tens of thousands of page faults into dozens and spares random probes most of

@@ -1,13 +1,19 @@
+import CampaignLog
+
 /// Per-recipient state of one campaign, keyed by recipient id: an open-addressing table with a
 /// multiplicative hash over the dense ids, much cheaper per event than a `Dictionary` (which
 /// hashes every key with SipHash). Iterates in insertion order.
+///
+/// The slots are a ``SlotArray``: at 705,000 recipients they are 2 million words (16 MB) probed
+/// at random once an event, and on 2 MB pages those probes stop missing the TLB as well.
 struct RecipientTable: Sequence {
     private var keys: [Int32] = []
     private var states: [RecipientState] = []
-    /// Per slot, the recipient id in the high half and its index into `keys`/`states` in the low
-    /// half, so a probe reads one word; ``free`` when empty. The count is a power of two.
-    private var slots = [UInt64](repeating: RecipientTable.free, count: 1024)
-    private static let free = UInt64.max
+    /// Per slot, the recipient id + 1 in the high half and its index into `keys`/`states` in the
+    /// low half, so a probe reads one word; ``free`` (0, as a ``SlotArray`` starts) when empty.
+    /// The count is a power of two.
+    private var slots = SlotArray(count: 1024)
+    private static let free: UInt64 = 0
 
     /// How many recipients have state.
     var count: Int { keys.count }
@@ -34,8 +40,8 @@ struct RecipientTable: Sequence {
     /// misses.
     @inline(__always)
     func warm(_ recipient: Int32) -> UInt64 {
-        let entry = slots.withUnsafeBufferPointer { $0[slot(recipient)] }
-        guard entry != Self.free, entry >> 32 == UInt64(UInt32(bitPattern: recipient)) else { return entry }
+        let entry = slots[slot(recipient)]
+        guard entry != Self.free, entry >> 32 == Self.key(recipient) else { return entry }
         return states.withUnsafeBufferPointer { states in
             let state = states[Int(entry & 0xFFFF_FFFF)]
             return state.sentMask &+ UInt64(state.marks.count)
@@ -53,6 +59,10 @@ struct RecipientTable: Sequence {
 
     // MARK: - Private
 
+    /// What a slot's high half holds for `recipient` (never 0, which marks a free slot).
+    @inline(__always)
+    private static func key(_ recipient: Int32) -> UInt64 { UInt64(UInt32(bitPattern: recipient)) &+ 1 }
+
     @inline(__always)
     private func slot(_ recipient: Int32) -> Int {
         Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: recipient)) &* 0x9E37_79B9_7F4A_7C15) >> 32)
@@ -62,7 +72,7 @@ struct RecipientTable: Sequence {
     @inline(__always)
     private func find(_ recipient: Int32) -> Int {
         var position = slot(recipient)
-        let key = UInt64(UInt32(bitPattern: recipient))
+        let key = Self.key(recipient)
         while true {
             let entry = slots[position]
             if entry == Self.free { return -1 }
@@ -76,7 +86,7 @@ struct RecipientTable: Sequence {
         keys.append(recipient)
         states.append(RecipientState())
         if keys.count * 2 > slots.count {
-            slots = [UInt64](repeating: Self.free, count: slots.count * 2)
+            slots = SlotArray(count: slots.count * 2)
             for (stored, key) in keys.enumerated() { place(key, at: stored) }
         } else {
             place(recipient, at: index)
@@ -87,6 +97,6 @@ struct RecipientTable: Sequence {
     private mutating func place(_ recipient: Int32, at index: Int) {
         var position = slot(recipient)
         while slots[position] != Self.free { position = (position + 1) & (slots.count - 1) }
-        slots[position] = UInt64(UInt32(bitPattern: recipient)) << 32 | UInt64(index)
+        slots[position] = Self.key(recipient) << 32 | UInt64(index)
     }
 }

@@ -74,4 +74,41 @@ struct SymbolTableTests {
         #expect(EventPipeline.expectedIDs(8192, in: 800_000, of: 80_000_000) == 737_280)
         #expect(EventPipeline.expectedIDs(0, in: 800_000, of: 80_000_000) == nil, "no ids, no estimate")
     }
+
+    @Test func aTableOnMappedSlotsGrowsKeepsItsIDsAndStaysAValue() {
+        // 150,000 values need 2¹⁹ slots: past the size whose slots are mapped as 2 MB pages.
+        var table = SymbolTable()
+        for index in 0..<150_000 { #expect(table.intern("r\(index)@x.org") == Int32(index)) }
+        var copy = table
+        #expect(copy.intern("only-in-the-copy") == 150_000)
+        #expect(table.intern("r149999@x.org") == 149_999 && table.intern("r0@x.org") == 0)
+        #expect(table.count == 150_000 && copy.count == 150_001, "the copy changed alone")
+        var absent = "only-in-the-copy"
+        #expect(absent.withUTF8 { table.lookup(UnsafeRawBufferPointer($0)) } == nil)
+        #expect(table.name(123_456) == "r123456@x.org")
+    }
+
+    @Test func slotArraysStartZeroedAndCopyOnWrite() {
+        for count in [1024, 1 << 18] {
+            var slots = SlotArray(count: count)
+            #expect(slots[0] == 0 && slots[count - 1] == 0)
+            slots[count - 1] = 7
+            var copy = slots
+            copy[count - 1] = 8
+            copy[0] = 9
+            #expect(slots[count - 1] == 7 && slots[0] == 0, "the original changed with its copy (\(count) slots)")
+            #expect(copy[count - 1] == 8 && copy[0] == 9)
+        }
+    }
+
+    @Test func bothHalvesOfAFingerprintTellIDsApart() {
+        var ids = EventIDSet()
+        let first = EventIDSet.Fingerprint(a: 0x1234_5679, b: 1)
+        let sameFirstHalf = EventIDSet.Fingerprint(a: 0x1234_5679, b: 2)
+        #expect(ids.insert(first) && ids.insert(sameFirstHalf), "fingerprints differing in the second half are two ids")
+        #expect(!ids.insert(first) && !ids.insert(sameFirstHalf))
+        ids.reserve(100_000)
+        #expect(!ids.insert(first) && !ids.insert(sameFirstHalf), "both survived the resize")
+        #expect(ids.count == 2)
+    }
 }

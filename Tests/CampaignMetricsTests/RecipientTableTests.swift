@@ -1,0 +1,22 @@
+import Testing
+
+@testable import CampaignMetrics
+
+/// The per-recipient table of a campaign, also once its slots are mapped as 2 MB pages.
+struct RecipientTableTests {
+    @Test func growsPastMappedSlotsAndKeepsEveryRecipient() {
+        // 200,000 recipients need 2¹⁹ slots: past the size whose slots are mapped (SlotArray).
+        var table = RecipientTable()
+        let recipients = (0..<200_000).map { Int32(($0 * 7919) % 200_000) }
+        for recipient in recipients { table.update(recipient) { $0.sends = recipient } }
+        table.update(0) { $0.sends += 1 }
+        #expect(table.count == 200_000)
+        #expect(table[0]?.sends == 1 && table[199_999]?.sends == 199_999 && table[123_456]?.sends == 123_456)
+        #expect(table[200_000] == nil && table[Int32.max] == nil, "absent recipients have no state")
+        #expect(table.prefix(3).map(\.key) == Array(recipients.prefix(3)), "iterates in insertion order")
+        var copy = table
+        copy.update(200_000) { $0.sends = 5 }
+        #expect(table[200_000] == nil && copy[200_000]?.sends == 5, "the copy changed alone")
+        #expect(table.warm(123_456) == copy.warm(123_456))
+    }
+}
