@@ -63,10 +63,6 @@ struct EscapingTests {
 /// Charts and findings are built from log text too: hostile variant names stay text there.
 struct ChartEscapingTests {
     @Test func hostileVariantNamesInChartsAndTablesAreEscaped() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "aftermail-chart-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let hostile = "\"<svg onload=alert(1)>"
         var log = "timestamp,campaign,variant,recipient,event\n"
         for index in 0..<20 {
@@ -75,11 +71,9 @@ struct ChartEscapingTests {
             log += "2026-09-10T14:0\(index % 10):30Z,c,B</title><script>x()</script>,r\(index)@x.org,send\n"
             log += "2026-09-10T14:0\(index % 10):40Z,c,B</title><script>x()</script>,r\(index)@x.org,complaint\n"
         }
-        let path = folder.appendingPathComponent("log.csv").path
-        try Data(log.utf8).write(to: URL(fileURLWithPath: path))
-        let run = try MetricsRun.read(files: [(path, "log.csv")])
-        #expect(run.report.campaigns.first?.isDiagnosed == true)
-        let pages = try await Fixtures.render([IncidentInput(incident: Fixtures.incident(), metrics: run.report)])
+        let report = try Fixtures.report(fromLog: log)
+        #expect(report.campaigns.first?.isDiagnosed == true)
+        let pages = try await Fixtures.render([IncidentInput(incident: Fixtures.incident(), metrics: report)])
         let html = try #require(pages["incidents/seven-copies/index.html"])
         #expect(html.contains("<svg class=\"chart\""), "the diagnosed campaign has charts")
         #expect(!html.contains("<svg onload"), "no SVG element from input")

@@ -52,6 +52,18 @@ enum Fixtures {
         MetricsReport(campaigns: campaigns, eventsRead: 100, duplicatesDropped: 0, recordsSkipped: 0)
     }
 
+    /// The figures `aftermail metrics` computes from `log`, a canonical CSV (written to a
+    /// temporary file and read as a log is): a diagnosed campaign, with charts and tables.
+    static func report(fromLog log: String) throws -> MetricsReport {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "aftermail-log-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("log.csv").path
+        try Data(log.utf8).write(to: URL(fileURLWithPath: path))
+        return try MetricsRun.read(files: [(path, "log.csv")]).report
+    }
+
     static func render(
         _ inputs: [IncidentInput], settings: SiteSettings = SiteSettings(title: "Northwind post-mortems")
     ) async throws -> [String: String] {

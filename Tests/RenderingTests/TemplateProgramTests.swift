@@ -1,4 +1,3 @@
-import CampaignMetrics
 import Foundation
 import Incidents
 import Mustache
@@ -20,10 +19,6 @@ struct TemplateProgramTests {
     /// A site with every page kind, a diagnosed campaign (charts, overlap and timeline tables),
     /// hostile and combining text, and absent values, rendered both ways.
     @Test func theProgramGivesMustachesPages() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "aftermail-program-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         var log = "timestamp,campaign,variant,recipient,event\n"
         for index in 0..<30 {
             log += "2026-09-10T14:0\(index % 10):00Z,c,\"A \"\"<b>\"\"\u{301}\",r\(index)@x.org,send\n"
@@ -31,17 +26,15 @@ struct TemplateProgramTests {
             if index % 4 == 0 { log += "2026-09-10T14:2\(index % 10):40Z,c,B & 'b',r\(index)@x.org,complaint\n" }
             if index % 5 == 0 { log += "2026-09-10T14:3\(index % 10):40Z,c,,r\(index)@x.org,unsubscribe\n" }
         }
-        let path = folder.appendingPathComponent("log.csv").path
-        try Data(log.utf8).write(to: URL(fileURLWithPath: path))
-        let run = try MetricsRun.read(files: [(path, "log.csv")])
-        #expect(run.report.campaigns.first?.isDiagnosed == true)
+        let report = try Fixtures.report(fromLog: log)
+        #expect(report.campaigns.first?.isDiagnosed == true)
         let hostile = "<i>\"x\"\u{301}</i> & 'y' Ünï 日本"
         let inputs = [
             IncidentInput(
                 incident: Fixtures.incident(
                     title: hostile, summary: hostile, severity: hostile, owner: hostile, tags: [hostile, "ok"],
                     apology: Fixtures.apology(subject: hostile, sentAt: nil)),
-                metrics: run.report),
+                metrics: report),
             IncidentInput(
                 incident: Fixtures.incident(
                     slug: "two", summary: "", severity: nil, owner: nil, tags: [], status: .draft),
