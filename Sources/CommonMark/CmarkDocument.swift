@@ -19,42 +19,54 @@ enum CmarkDocument {
         return Int32(flags)
     }
 
-    /// Parses `markdown` with `options`, hands the document root to `body` and frees the tree
-    /// when `body` returns. Returns `nil` only if cmark could not allocate a document.
+    /// Parses `markdown` with `options` into `memory`, hands the tree to `body` and frees it when
+    /// `body` returns. Returns `nil` only if cmark could not allocate a document.
     static func withParsed<Result>(
         _ markdown: String,
         options: Int32,
-        _ body: (OpaquePointer) -> Result
+        memory: CmarkMemory? = nil,
+        _ body: (CmarkTree) -> Result
     ) -> Result? {
         var source = markdown
         return source.withUTF8 { bytes -> Result? in
-            let empty: StaticString = ""
-            let base = bytes.baseAddress ?? empty.utf8Start
-            let start = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-            guard let root = cmark_parse_document(start, bytes.count, options) else { return nil }
-            defer { cmark_node_free(root) }
-            return body(root)
+            switch memory ?? CmarkMemory.forDocument(bytes: bytes.count) {
+            case .arena:
+                // The arena gives back the parser and the tree when the scope ends.
+                return CmarkArena.withScope { allocator in
+                    guard let parser = cmark_parser_new_with_mem(options, allocator) else { return nil }
+                    guard let root = parse(bytes, with: parser) else { return nil }
+                    return body(CmarkTree(root: root, allocator: allocator))
+                }
+            case .system:
+                let allocator = cmark_get_default_mem_allocator()!
+                guard let parser = cmark_parser_new_with_mem(options, allocator) else { return nil }
+                defer { cmark_parser_free(parser) }
+                guard let root = parse(bytes, with: parser) else { return nil }
+                defer { cmark_node_free(root) }
+                return body(CmarkTree(root: root, allocator: allocator))
+            }
         }
     }
 
-    /// Renders the tree under `root` as an HTML fragment with `options` and hands its UTF-8
-    /// bytes (valid: cmark validates its input) to `body`; the buffer is freed when `body` returns.
+    /// Renders `tree` as an HTML fragment with `options` and hands its UTF-8 bytes (valid: cmark
+    /// validates its input) to `body`; the buffer, which cmark takes from the tree's allocator,
+    /// is freed when `body` returns.
     static func withRenderedHTML<Result>(
-        _ root: OpaquePointer,
+        _ tree: CmarkTree,
         options: Int32,
         _ body: (UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
-        guard let rendered = cmark_render_html(root, options) else {
+        guard let rendered = cmark_render_html(tree.root, options) else {
             return body(UnsafeBufferPointer(start: nil, count: 0))
         }
-        defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
+        defer { tree.allocator.pointee.free(rendered) }
         let bytes = UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self)
         return body(UnsafeBufferPointer(start: bytes, count: strlen(rendered)))
     }
 
-    /// The level and plain text of every heading under `root`, in document order.
-    static func headingOutline(_ root: OpaquePointer) -> [(level: Int, text: String)] {
-        guard let iterator = cmark_iter_new(root) else { return [] }
+    /// The level and plain text of every heading of `tree`, in document order.
+    static func headingOutline(_ tree: CmarkTree) -> [(level: Int, text: String)] {
+        guard let iterator = cmark_iter_new(tree.root) else { return [] }
         defer { cmark_iter_free(iterator) }
         var outline: [(level: Int, text: String)] = []
         var text: String?
@@ -78,5 +90,35 @@ enum CmarkDocument {
             }
         }
         return outline
+    }
+
+    // MARK: - Private
+
+    /// Feeds `bytes` to `parser` and finishes the document (owned by the caller's allocator).
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, with parser: OpaquePointer) -> OpaquePointer? {
+        let empty: StaticString = ""
+        let base = bytes.baseAddress ?? empty.utf8Start
+        cmark_parser_feed(parser, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), bytes.count)
+        return cmark_parser_finish(parser)
+    }
+}
+
+/// A parsed document: its root and the allocator that owns its memory (cmark takes the rendered
+/// HTML from it too, so the HTML must be freed through it).
+struct CmarkTree {
+    let root: OpaquePointer
+    let allocator: UnsafeMutablePointer<cmark_mem>
+}
+
+/// Where a document's cmark memory comes from.
+enum CmarkMemory {
+    /// The thread's ``CmarkArena``: no `malloc` per node, all given back at once.
+    case arena
+    /// The system allocator, for documents too large for the arena.
+    case system
+
+    /// The arena for documents of at most ``CmarkArena/largestDocument`` bytes.
+    static func forDocument(bytes: Int) -> CmarkMemory {
+        bytes <= CmarkArena.largestDocument ? .arena : .system
     }
 }
