@@ -22,17 +22,19 @@ import Ccmark
 ///
 /// Each thread keeps its first chunk for the next document; a document that needs more takes
 /// further chunks and returns them at the end of its scope. Without `free`, memory grows with
-/// everything cmark allocates for a document (about 60 times the input on hostile notes of
-/// many tiny blocks, 14 times on ordinary ones), so documents over ``largestDocument`` are
-/// parsed with the system allocator instead.
+/// everything cmark allocates for a document: 14 times the input for an ordinary note, up to
+/// about 230 times on hostile input (`*a` or `[` repeated: a node and a delimiter per two bytes,
+/// the delimiters freed out of order), so documents over ``largestDocument`` are parsed with the
+/// system allocator instead.
 ///
 /// cmark's callbacks take no context, so they find the thread's arena through a `pthread` key.
 struct CmarkArena {
     // MARK: - Internal
 
-    /// The largest input, in UTF-8 bytes, parsed into the arena (256 KiB: at most about 16 MB of
-    /// arena on hostile input); larger documents use the system allocator.
-    static let largestDocument = 256 * 1024
+    /// The largest input, in UTF-8 bytes, parsed into the arena (64 KiB, 15 times the notes of the
+    /// benchmark site: at most about 15 MB of arena a thread on hostile input); larger documents
+    /// use the system allocator.
+    static let largestDocument = 64 * 1024
 
     /// The size of a thread's first chunk, kept between documents, and of further chunks (a
     /// block larger than that gets a chunk of its own). Ordinary notes of 4 KiB take about 60 KiB.
