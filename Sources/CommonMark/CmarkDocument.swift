@@ -138,23 +138,3 @@ enum CmarkDocument {
         return text
     }
 }
-
-/// A parsed document: its root and the allocator that owns its memory (cmark takes the rendered
-/// HTML from it too, so the HTML must be freed through it).
-struct CmarkTree {
-    let root: OpaquePointer
-    let allocator: UnsafeMutablePointer<cmark_mem>
-}
-
-/// Where a document's cmark memory comes from.
-enum CmarkMemory {
-    /// The thread's ``CmarkArena``: no `malloc` per node, all given back at once.
-    case arena
-    /// The system allocator, for documents too large for the arena.
-    case system
-
-    /// The arena for documents of at most ``CmarkArena/largestDocument`` bytes.
-    static func forDocument(bytes: Int) -> CmarkMemory {
-        bytes <= CmarkArena.largestDocument ? .arena : .system
-    }
-}
