@@ -12,10 +12,17 @@ extension CommonMark {
     ///
     /// Check ``limitViolations(in:limits:)`` first: cmark 0.30.2 is quadratic on some inputs.
     public static func html(from markdown: String, options: MarkdownOptions = .init()) -> String {
+        html(from: markdown, options: options, memory: nil)
+    }
+
+    // MARK: - Internal
+
+    /// ``html(from:options:)`` with cmark's memory from `memory` (by default chosen by the size).
+    static func html(from markdown: String, options: MarkdownOptions, memory: CmarkMemory?) -> String {
         let flags = CmarkDocument.cmarkOptions(options)
-        let html = CmarkDocument.withParsed(markdown, options: flags) { root in
-            let headings = HeadingIDs.headings(from: CmarkDocument.headingOutline(root))
-            return CmarkDocument.withRenderedHTML(root, options: flags) { bytes in
+        let html = CmarkDocument.withParsed(markdown, options: flags, memory: memory) { tree in
+            let headings = HeadingIDs.headings(from: CmarkDocument.headingOutline(tree))
+            return CmarkDocument.withRenderedHTML(tree, options: flags) { bytes in
                 HeadingTags.html(bytes, addingIDsOf: headings)
             }
         }

@@ -7,8 +7,8 @@ extension CommonMark {
     /// Check ``limitViolations(in:limits:)`` first: cmark 0.30.2 is quadratic on some inputs.
     public static func headings(in markdown: String) -> [Heading] {
         let flags = CmarkDocument.cmarkOptions(MarkdownOptions())
-        let outline = CmarkDocument.withParsed(markdown, options: flags) { root in
-            CmarkDocument.headingOutline(root)
+        let outline = CmarkDocument.withParsed(markdown, options: flags) { tree in
+            CmarkDocument.headingOutline(tree)
         }
         return HeadingIDs.headings(from: outline ?? [])
     }

@@ -63,6 +63,32 @@ struct StructureScan {
         }
     }
 
+    /// The first index from `index` on that holds `\\`, `[`, `]` or a line end (or the end):
+    /// the only bytes the scan of a line's content acts on.
+    ///
+    /// Eight bytes at a time while none of them is one of those (``mayHoldInteresting(_:)``): a
+    /// note has one every 64 bytes or so, and the byte loop alone was 1.3% of a build. Internal for
+    /// tests.
+    static func nextInteresting(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        guard let base = bytes.baseAddress else { return index }
+        let raw = UnsafeRawPointer(base)
+        var index = index
+        while index < bytes.count {
+            if index + 8 <= bytes.count,
+                !mayHoldInteresting(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            {
+                index += 8
+                continue
+            }
+            let byte = bytes[index]
+            if (UInt8(ascii: "[")...UInt8(ascii: "]")).contains(byte) || byte == newline || byte == carriageReturn {
+                break
+            }
+            index += 1
+        }
+        return index
+    }
+
     // MARK: - Private
 
     private static let space = UInt8(ascii: " ")
@@ -129,18 +155,18 @@ struct StructureScan {
         }
     }
 
-    /// The first index from `index` on that holds `\\`, `[`, `]` or a line end (or the end):
-    /// the only bytes the scan of a line's content acts on.
-    private static func nextInteresting(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
-        var index = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if (UInt8(ascii: "[")...UInt8(ascii: "]")).contains(byte) || byte == newline || byte == carriageReturn {
-                break
-            }
-            index += 1
+    /// False only when none of the eight bytes of `word` is `[`, `\\`, `]`, `\n` or `\r`: each
+    /// byte is compared by XOR with the value repeated, and a zero byte found with the classic
+    /// `(x - 0x01…) & ~x & 0x80…` test, which never misses one.
+    @inline(__always)
+    private static func mayHoldInteresting(_ word: UInt64) -> Bool {
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 {
+            (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
         }
-        return index
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let brackets =
+            zeroBytes(word ^ (ones &* 0x5B)) | zeroBytes(word ^ (ones &* 0x5C)) | zeroBytes(word ^ (ones &* 0x5D))
+        return brackets | zeroBytes(word ^ (ones &* 0x0A)) | zeroBytes(word ^ (ones &* 0x0D)) != 0
     }
 
     private static func isLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {

@@ -1,3 +1,4 @@
+import Ccmark
 import TestSupport
 import Testing
 
@@ -133,5 +134,53 @@ extension CommonMarkTests {
             from: "<div>x</div>\n\n## Real\n", options: MarkdownOptions(unsafe: true))
         let expected = "<div>x</div>\n<h2 id=\"real\">Real</h2>\n"
         #expect(html == expected, "got \(html.debugDescription), want \(expected.debugDescription)")
+    }
+
+    /// The outline walks only the blocks that can hold headings; it must find what a walk over
+    /// every node finds, wherever headings stand (nested quotes and lists, loose and tight, after
+    /// empty items, setext and ATX, with emphasis, links, images, code and breaks).
+    @Test func outlineOfBlocksAgreesWithAWalkOfEveryNode() {
+        let pieces = [
+            "# Top *em* `code`\n", "> ## Quoted [link](/x) ![img *alt*](/i)\n", "> > ### Deeper\n", "- item\n",
+            "- ## Item heading\n", "  - #### Nested item\n", "1. > ##### In quote in item\n", "-\n", "\n",
+            "Setext\nline two  \n===\n", "para **strong** text\n", "    # indented code\n", "```\n# fenced\n```\n",
+            "<h2>raw</h2>\n", "###### six\\\nbreak\n", "> - > - # very nested\n", "***\n",
+        ]
+        var generator = SplitMix64(seed: 21)
+        let flags = CmarkDocument.cmarkOptions(MarkdownOptions())
+        for _ in 0..<500 {
+            let markdown = (0..<generator.next(below: 30)).map { _ in generator.pick(pieces) }.joined()
+            let outline = CmarkDocument.withParsed(markdown, options: flags) { CmarkDocument.headingOutline($0) } ?? []
+            let reference =
+                CmarkDocument.withParsed(markdown, options: flags) { Self.outlineOfEveryNode($0.root) } ?? []
+            #expect(
+                outline.map(\.level) == reference.map(\.level) && outline.map(\.text) == reference.map(\.text),
+                "\(markdown.debugDescription): got \(outline), want \(reference)")
+        }
+    }
+
+    /// The outline by cmark's iterator over every node (how it was found before the block walk).
+    static func outlineOfEveryNode(_ root: OpaquePointer) -> [(level: Int, text: String)] {
+        guard let iterator = cmark_iter_new(root) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var outline: [(level: Int, text: String)] = []
+        var text: String?
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            switch (cmark_node_get_type(node), event) {
+            case (CMARK_NODE_HEADING, CMARK_EVENT_ENTER):
+                text = ""
+            case (CMARK_NODE_HEADING, CMARK_EVENT_EXIT):
+                outline.append((Int(cmark_node_get_heading_level(node)), text ?? ""))
+                text = nil
+            case (CMARK_NODE_TEXT, _), (CMARK_NODE_CODE, _):
+                if text != nil, let literal = cmark_node_get_literal(node) { text! += String(cString: literal) }
+            case (CMARK_NODE_SOFTBREAK, _), (CMARK_NODE_LINEBREAK, _):
+                if text != nil { text! += " " }
+            default:
+                break
+            }
+        }
+        return outline
     }
 }

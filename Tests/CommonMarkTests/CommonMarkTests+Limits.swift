@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import CommonMark
@@ -167,5 +168,28 @@ extension CommonMarkTests {
             markdown.utf8.count >= 200_000, "document is \(markdown.utf8.count) bytes, want 200 KB")
         let violations = CommonMark.limitViolations(in: markdown)
         #expect(violations.isEmpty, "got \(violations.prefix(3))")
+    }
+
+    /// The scan skips eight bytes at a time; from every start it must stop where a byte loop
+    /// stops, whatever the alignment, with the bytes it looks for next to their neighbours
+    /// (`Z`, `^`, VT, FF, and the same values with the high bit set).
+    @Test func nextInterestingByteAgreesWithAByteLoop() {
+        let alphabet: [UInt8] = [0x5B, 0x5C, 0x5D, 0x0A, 0x0D, 0x5A, 0x5E, 0x0B, 0x0C, 0xDB, 0xDD, 0x8A, 0x61, 0x20]
+        let wanted: Set<UInt8> = [0x5B, 0x5C, 0x5D, 0x0A, 0x0D]
+        var generator = SplitMix64(seed: 13)
+        for _ in 0..<300 {
+            let length = generator.next(below: 80)
+            let sparse = generator.chance(0.5)  // mostly plain bytes, so whole words are skipped
+            let bytes = (0..<length).map { _ in
+                sparse && !generator.chance(0.05) ? 0x61 : alphabet[generator.next(below: alphabet.count)]
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in 0...length {
+                    let found = StructureScan.nextInteresting(buffer, from: start)
+                    let expected = bytes[start...].firstIndex { wanted.contains($0) } ?? length
+                    #expect(found == expected, "\(bytes) from \(start): stopped at \(found), want \(expected)")
+                }
+            }
+        }
     }
 }

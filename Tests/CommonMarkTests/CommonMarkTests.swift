@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import CommonMark
@@ -131,6 +132,39 @@ struct CommonMarkTests {
         let html = CommonMark.html(from: "Ünïcödé — 日本語 🎉\n")
         let expected = "<p>Ünïcödé — 日本語 🎉</p>\n"
         #expect(html == expected, "got \(html.debugDescription), want \(expected.debugDescription)")
+    }
+
+    /// cmark renders without its own UTF-8 check, as a Swift `String` is valid UTF-8: every kind of
+    /// scalar (1 to 4 bytes, at the edges of each length and around the surrogates), NUL and a
+    /// literal U+FFFD must come out as with the check, in text, code, links and headings.
+    @Test func renderingWithoutCmarkUTF8CheckIsTheSame() {
+        let scalars: [Unicode.Scalar] = [
+            "\u{0}", "\u{1}", "\u{7F}", "\u{80}", "\u{7FF}", "\u{800}", "\u{D7FF}", "\u{E000}", "\u{FFFD}",
+            "\u{FFFE}", "\u{FFFF}", "\u{10000}", "\u{10FFFF}", "é", "—", "日", "🎉",
+        ]
+        var generator = SplitMix64(seed: 9)
+        var documents = scalars.map { "# \($0)\n\ntext \($0) `\($0)` [\($0)](/\($0))\n" }
+        for _ in 0..<200 {
+            let text = String(
+                String.UnicodeScalarView((0..<40).map { _ in generator.pick(scalars + ["*", " ", "\n"]) }))
+            documents.append(text)
+        }
+        for document in documents {
+            let options = MarkdownOptions()
+            let unchecked = Self.html(document, flags: CmarkDocument.cmarkOptions(options))
+            let checked = Self.html(document, flags: CmarkDocument.validatingOptions(options))
+            #expect(
+                unchecked == checked,
+                "\(document.debugDescription): got \(unchecked.debugDescription), want \(checked.debugDescription)")
+        }
+    }
+
+    /// cmark's HTML of `markdown` with `flags`, without heading ids.
+    static func html(_ markdown: String, flags: Int32) -> String {
+        let html = CmarkDocument.withParsed(markdown, options: flags) { tree in
+            CmarkDocument.withRenderedHTML(tree, options: flags) { String(decoding: $0, as: UTF8.self) }
+        }
+        return html ?? ""
     }
 
     // MARK: - Memory
