@@ -25,6 +25,21 @@ public struct SlotArray: @unchecked Sendable {
         }
     }
 
+    /// Calls `body` with the slots' memory as bytes, for reading: ``SymbolTable`` keeps its
+    /// arena of interned bytes in a `SlotArray` so that a large arena sits on 2 MB pages too.
+    @inlinable public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: storage.slots, count: storage.count &* MemoryLayout<UInt64>.stride))
+    }
+
+    /// Calls `body` with the slots' memory as bytes, for writing (a shared copy is copied first).
+    @inlinable public mutating func withUnsafeMutableBytes<R>(
+        _ body: (UnsafeMutableRawBufferPointer) throws -> R
+    ) rethrows -> R {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return try body(
+            UnsafeMutableRawBufferPointer(start: storage.slots, count: storage.count &* MemoryLayout<UInt64>.stride))
+    }
+
     // MARK: - Private
 
     /// Tables at least this large (2 MB of slots, one huge page) are mapped through ``ZeroedSlots``.

@@ -6,9 +6,13 @@ import CampaignLog
 ///
 /// The slots are a ``SlotArray``: at 705,000 recipients they are 2 million words (16 MB) probed
 /// at random once an event, and on 2 MB pages those probes stop missing the TLB as well.
+///
+/// The states sit in pages of a fixed size (``StatePage``), not in one array: a state holds its
+/// first marks inline (184 bytes), and an array that doubles would keep up to half its capacity
+/// unused and, while growing, both copies — 40 MB more peak memory at 705,000 recipients.
 struct RecipientTable: Sequence {
     private var keys: [Int32] = []
-    private var states: [RecipientState] = []
+    private var pages: [StatePage] = []
     /// Per slot, the recipient id + 1 in the high half and its index into `keys`/`states` in the
     /// low half, so a probe reads one word; ``free`` (0, as a ``SlotArray`` starts) when empty.
     /// The count is a power of two.
@@ -18,13 +22,15 @@ struct RecipientTable: Sequence {
     /// How many recipients have state.
     var count: Int { keys.count }
 
-    /// Every state, in insertion order.
-    var values: [RecipientState] { states }
+    /// Every state, in insertion order (read in place, not copied into one array).
+    var values: LazyMapSequence<Range<Int>, RecipientState> {
+        (0..<keys.count).lazy.map { [pages] in pages[$0 >> StatePage.shift].states[$0 & StatePage.mask] }
+    }
 
     /// The state of `recipient`, if it has one.
     subscript(recipient: Int32) -> RecipientState? {
         let index = find(recipient)
-        return index < 0 ? nil : states[index]
+        return index < 0 ? nil : state(at: index)
     }
 
     /// Runs `body` on the state of `recipient`, creating an empty one first if needed.
@@ -32,20 +38,21 @@ struct RecipientTable: Sequence {
     mutating func update(_ recipient: Int32, _ body: (inout RecipientState) -> Void) {
         var index = find(recipient)
         if index < 0 { index = insert(recipient) }
-        body(&states[index])
+        let page = index >> StatePage.shift
+        if !isKnownUniquelyReferenced(&pages[page]) { pages[page] = pages[page].copy() }
+        body(&pages[page].states[index & StatePage.mask])
     }
 
-    /// Loads what an update of `recipient` will touch (its slot, its state, its marks) and
+    /// Loads what an update of `recipient` will touch (its slot, its state and the line of its
+    /// marks that the update reads and writes: ``RecipientState/warmWord``) and
     /// returns a value made from it: touching a group of recipients first overlaps their cache
     /// misses.
     @inline(__always)
     func warm(_ recipient: Int32) -> UInt64 {
         let entry = slots[slot(recipient)]
         guard entry != Self.free, entry >> 32 == Self.key(recipient) else { return entry }
-        return states.withUnsafeBufferPointer { states in
-            let state = states[Int(entry & 0xFFFF_FFFF)]
-            return state.sentMask &+ UInt64(state.marks.count)
-        }
+        let index = Int(entry & 0xFFFF_FFFF)
+        return pages[index >> StatePage.shift].states[index & StatePage.mask].warmWord
     }
 
     func makeIterator() -> AnyIterator<(key: Int32, value: RecipientState)> {
@@ -53,11 +60,48 @@ struct RecipientTable: Sequence {
         return AnyIterator {
             guard position < keys.count else { return nil }
             defer { position += 1 }
-            return (keys[position], states[position])
+            return (keys[position], state(at: position))
         }
     }
 
     // MARK: - Private
+
+    /// A fixed number of states (``capacity``), filled in order; a table's copy shares its pages
+    /// until either side changes one.
+    private final class StatePage {
+        static let shift = 13
+        static let capacity = 1 << shift
+        static let mask = capacity - 1
+
+        let states: UnsafeMutablePointer<RecipientState>
+        private(set) var count = 0
+
+        init() { states = .allocate(capacity: Self.capacity) }
+
+        deinit {
+            states.deinitialize(count: count)
+            states.deallocate()
+        }
+
+        /// Adds an empty state after the last.
+        func append() {
+            (states + count).initialize(to: RecipientState())
+            count += 1
+        }
+
+        /// A page with copies of these states.
+        func copy() -> StatePage {
+            let copy = StatePage()
+            copy.states.initialize(from: states, count: count)
+            copy.count = count
+            return copy
+        }
+    }
+
+    @inline(__always)
+    private func state(at index: Int) -> RecipientState {
+        pages[index >> StatePage.shift].states[index & StatePage.mask]
+    }
 
     /// What a slot's high half holds for `recipient` (never 0, which marks a free slot).
     @inline(__always)
@@ -84,7 +128,10 @@ struct RecipientTable: Sequence {
     private mutating func insert(_ recipient: Int32) -> Int {
         let index = keys.count
         keys.append(recipient)
-        states.append(RecipientState())
+        if index & StatePage.mask == 0 { pages.append(StatePage()) }
+        let page = pages.count - 1
+        if !isKnownUniquelyReferenced(&pages[page]) { pages[page] = pages[page].copy() }
+        pages[page].append()
         if keys.count * 2 > slots.count {
             slots = SlotArray(count: slots.count * 2)
             for (stored, key) in keys.enumerated() { place(key, at: stored) }

@@ -111,4 +111,27 @@ struct SymbolTableTests {
         #expect(!ids.insert(first) && !ids.insert(sameFirstHalf), "both survived the resize")
         #expect(ids.count == 2)
     }
+
+    @Test func aMappedArenaKeepsEveryNameAndACopyWritesItsOwn() {
+        // 120,000 values of 25 to 30 bytes make an arena past 2 MB (mapped, grown by copying);
+        // a table sized up front starts with a mapped arena. Both must keep every name.
+        var grown = SymbolTable()
+        var sized = SymbolTable(expectedCount: 120_000, averageBytes: 30)
+        for index in 0..<120_000 {
+            let name = "subscriber\(index)@example.com"
+            #expect(grown.intern(name) == Int32(index) && sized.intern(name) == Int32(index))
+        }
+        #expect(grown.intern("") == 120_000, "an empty value after the others")
+        for index in stride(from: 0, to: 120_000, by: 997) {
+            let name = "subscriber\(index)@example.com"
+            #expect(grown.name(Int32(index)) == name && sized.name(Int32(index)) == name)
+        }
+        let before = grown
+        #expect(grown.intern("one more") == 120_001)
+        #expect(before.count == 120_001 && grown.count == 120_002)
+        #expect(before.name(119_999) == grown.name(119_999))
+        var copy = before
+        #expect(copy.intern("only in the copy") == 120_001)
+        #expect(grown.name(120_001) == "one more" && copy.name(120_001) == "only in the copy")
+    }
 }

@@ -19,4 +19,24 @@ struct RecipientTableTests {
         #expect(table[200_000] == nil && copy[200_000]?.sends == 5, "the copy changed alone")
         #expect(table.warm(123_456) == copy.warm(123_456))
     }
+
+    @Test func statesKeepTheirPlaceAcrossPagesAndCopiesChangeAlone() {
+        // More recipients than one page of states holds (8,192), each with marks that moved to
+        // the heap and marks that stayed inline.
+        var table = RecipientTable()
+        for recipient in Int32(0)..<20_000 {
+            let marks = recipient % 3 == 0 ? RecipientState.inlineCapacity + 4 : 3
+            for mark in 0..<marks { table.update(recipient) { $0.record(Int64(mark)) } }
+            table.update(recipient) { $0.sends = recipient }
+        }
+        #expect(table.values.map(\.sends) == Array(0..<20_000), "insertion order across pages")
+        #expect(table[9_999]?.marks == (0..<(RecipientState.inlineCapacity + 4)).map { Int64($0) })
+        #expect(table[10_000]?.marks == [0, 1, 2])
+        var copy = table
+        copy.update(9_999) { $0.record(500) }
+        copy.update(10_000) { $0.sends = -1 }
+        #expect(table[9_999]?.marks.last == Int64(RecipientState.inlineCapacity + 3), "the original's marks")
+        #expect(copy[9_999]?.marks.last == 500)
+        #expect(table[10_000]?.sends == 10_000 && copy[10_000]?.sends == -1)
+    }
 }
