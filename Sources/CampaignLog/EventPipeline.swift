@@ -114,6 +114,7 @@ final class EventPipeline: @unchecked Sendable {
         swap(&attributions, &self.attributions)
         var duplicates = 0
         var hashes = [UInt64](repeating: 0, count: Self.warmGroup)
+        var interned = [Int32](repeating: 0, count: Self.warmGroup)
         var warmth: UInt64 = 0
         while let items = prepared.take() {
             if let expected = items.expectedIDs { ids.reserve(ids.count + expected) }
@@ -123,17 +124,27 @@ final class EventPipeline: @unchecked Sendable {
                 var start = 0
                 while start < events.count {
                     let end = min(start + Self.warmGroup, events.count)
-                    // Touch the tables' slots for the whole group first: their cache misses then
-                    // overlap instead of stalling one event at a time (see SymbolTable.warm).
+                    // Touch the tables for the whole group first, in rounds of loads that do not
+                    // depend on each other: their cache misses then overlap instead of stalling
+                    // one event at a time (see SymbolTable.warm). First the recipients' and the
+                    // ids' slots, then the recipients' entries the slots point to, then (once
+                    // interned) the latest sends that sends update.
                     for index in start..<end {
                         let hash = SymbolTable.hash(addresses[index])
                         hashes[index - start] = hash
-                        warmth &+= recipients.warm(hash)
+                        warmth &+= recipients.warmSlot(hash)
                         if fingerprints[index].a != 0 { warmth &+= ids.warm(fingerprints[index]) }
+                    }
+                    for index in start..<end { warmth &+= recipients.warm(hashes[index - start]) }
+                    for index in start..<end {
+                        let recipient = recipients.intern(addresses[index], hash: hashes[index - start])
+                        interned[index - start] = recipient
+                        let kind = events[index].kind
+                        if kind == .send || kind == .delivered { warmth &+= attributions.warm(recipient) }
                     }
                     for index in start..<end {
                         var event = events[index]
-                        event.recipient = recipients.intern(addresses[index], hash: hashes[index - start])
+                        event.recipient = interned[index - start]
                         let fingerprint = fingerprints[index]
                         if fingerprint.a != 0 && !ids.insert(fingerprint) {
                             duplicates += 1

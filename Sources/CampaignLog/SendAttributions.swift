@@ -42,6 +42,14 @@ struct SendAttributions {
             time: event.timestamp.microseconds, campaign: event.campaign, variant: event.variant, isSend: isSend)
     }
 
+    /// Loads the latest send known for `recipient` (what ``noteSend(_:)`` reads and writes) and
+    /// returns a value made from it, so that a group of sends can wait for their misses together.
+    @inline(__always)
+    func warm(_ recipient: Int32) -> UInt64 {
+        let index = Int(recipient)
+        return index < latest.count ? UInt64(bitPattern: latest[index].time) : 0
+    }
+
     /// The campaign and variant of the message `id`; an id `local@domain` not seen whole is also
     /// looked up by its local part (SES and Postmark ids are the local part of the header).
     func lookup(messageID id: String) -> Attribution? {

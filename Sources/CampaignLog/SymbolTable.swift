@@ -92,6 +92,15 @@ public struct SymbolTable: Sendable {
         return id
     }
 
+    /// Loads the slot a lookup of `hash` starts with and returns it. Touching the slots of a few
+    /// dozen values, then their entries (``warm(_:)``), before interning them lets the processor
+    /// wait for their cache misses all at once instead of one by one; the entry's address comes
+    /// from the slot, so touching both in one loop made each value's two misses wait in turn.
+    @inline(__always)
+    func warmSlot(_ hash: UInt64) -> UInt64 {
+        slots[Int(truncatingIfNeeded: hash) & (slots.count - 1)]
+    }
+
     /// Loads the memory a lookup of `hash` starts with (its slot, and the entry that slot points
     /// to) and returns a value made from it. Calling this for a few dozen values before interning
     /// them lets the processor wait for their cache misses all at once instead of one by one.

@@ -30,6 +30,12 @@ public struct MetricsAccumulator: EventSink {
             let end = min(start + Self.warmGroup, batch.count)
             for index in start..<end {
                 let campaign = Int(batch[index].campaign)
+                if campaign < campaigns.count {
+                    warmth &+= campaigns[campaign].recipients.warmSlot(batch[index].recipient)
+                }
+            }
+            for index in start..<end {
+                let campaign = Int(batch[index].campaign)
                 if campaign < campaigns.count { warmth &+= campaigns[campaign].recipients.warm(batch[index].recipient) }
             }
             for index in start..<end { consume(batch[index]) }

@@ -43,6 +43,13 @@ struct RecipientTable: Sequence {
         body(&pages[page].states[index & StatePage.mask])
     }
 
+    /// Loads the slot of `recipient` and returns it: touching a group's slots first, then their
+    /// states (``warm(_:)``, whose address comes from the slot), lets both rounds of misses overlap.
+    @inline(__always)
+    func warmSlot(_ recipient: Int32) -> UInt64 {
+        slots[slot(recipient)]
+    }
+
     /// Loads what an update of `recipient` will touch (its slot, its state and the line of its
     /// marks that the update reads and writes: ``RecipientState/warmWord``) and
     /// returns a value made from it: touching a group of recipients first overlaps their cache
@@ -107,10 +114,16 @@ struct RecipientTable: Sequence {
     @inline(__always)
     private static func key(_ recipient: Int32) -> UInt64 { UInt64(UInt32(bitPattern: recipient)) &+ 1 }
 
+    /// The slot a probe for `recipient` starts at. Recipients are numbered in the order the run
+    /// first met them, and a log sends to its list in order, so the recipients of nearby events
+    /// have nearby ids: eight ids in a row keep their order in one cache line of slots, and only
+    /// the groups of eight are scattered. At 705,000 recipients a probe then mostly finds its
+    /// line in the cache, where a hash of every id missed once an event.
     @inline(__always)
     private func slot(_ recipient: Int32) -> Int {
-        Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: recipient)) &* 0x9E37_79B9_7F4A_7C15) >> 32)
-            & (slots.count - 1)
+        let id = UInt64(UInt32(bitPattern: recipient))
+        let group = (((id >> 3) &* 0x9E37_79B9_7F4A_7C15) >> 32) << 3
+        return Int(truncatingIfNeeded: group | (id & 7)) & (slots.count - 1)
     }
 
     @inline(__always)
