@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CampaignLog
@@ -98,6 +99,24 @@ struct SymbolTableTests {
             copy[0] = 9
             #expect(slots[count - 1] == 7 && slots[0] == 0, "the original changed with its copy (\(count) slots)")
             #expect(copy[count - 1] == 8 && copy[0] == 9)
+        }
+    }
+
+    /// A table large enough to have its pages mapped by another thread keeps what is written
+    /// to it meanwhile and reads zero everywhere else.
+    @Test func aTableMappedAheadKeepsItsWritesAndZeros() throws {
+        let count = ZeroedSlots.populateInBackground / MemoryLayout<UInt64>.stride * 2
+        let slots = ZeroedSlots.allocate(count)
+        defer { ZeroedSlots.release(slots, count) }
+        let page = 4096 / MemoryLayout<UInt64>.stride
+        for index in stride(from: 0, to: count, by: page * 7) { slots[index] = UInt64(index) &+ 1 }
+        usleep(200_000)  // let the thread map the rest
+        for index in stride(from: 0, to: count, by: page) {
+            let expected: UInt64 = index % (page * 7) == 0 ? UInt64(index) &+ 1 : 0
+            guard slots[index] == expected else {
+                Issue.record("slot \(index) holds \(slots[index]), not \(expected)")
+                return
+            }
         }
     }
 
