@@ -58,7 +58,7 @@ public struct MetricsAccumulator: EventSink {
     private var campaigns: [CampaignState] = []
     /// What the warming loads read; kept so that they cannot be optimized away.
     private var warmth: UInt64 = 0
-    private static var warmGroup: Int { 32 }
+    private static var warmGroup: Int { 64 }
 
     /// The per-campaign states, for the extensions in this module.
     var campaignStates: [CampaignState] { campaigns }
