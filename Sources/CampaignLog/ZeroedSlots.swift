@@ -14,15 +14,17 @@ import Foundation
 /// which turns tens of thousands of page faults into dozens and spares random probes most of
 /// their TLB misses.
 enum ZeroedSlots {
-    /// `count` zeroed slots; free them with ``release(_:_:)``.
-    static func allocate(_ count: Int) -> UnsafeMutablePointer<UInt64> {
+    /// `count` zeroed slots; free them with ``release(_:_:)``. Their pages are mapped ahead
+    /// (``populate(_:_:)``) when `mappedAhead`, by default for tables of ``populateInBackground``
+    /// bytes and more.
+    static func allocate(_ count: Int, mappedAhead: Bool? = nil) -> UnsafeMutablePointer<UInt64> {
         let bytes = count * MemoryLayout<UInt64>.stride
         guard let memory = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
             memory != MAP_FAILED
         else { fatalError("out of memory: \(bytes) bytes for a hash table") }
         #if os(Linux)
             _ = madvise(memory, bytes, MADV_HUGEPAGE)
-            if bytes >= populateInBackground { populate(memory, bytes) }
+            if mappedAhead ?? (bytes >= populateInBackground) { populate(memory, bytes) }
         #endif
         return memory.assumingMemoryBound(to: UInt64.self)
     }
