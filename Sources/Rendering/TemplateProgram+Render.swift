@@ -208,14 +208,12 @@ extension TemplateProgram {
                 else { return nil }
                 found = next
             }
-            guard let value = found, Self.isPresent(value) else { return .nothing }
-            switch value {
+            switch found {
             case .text(let text?):
-                let slot = name.isSlot
                 // A dotted name that reaches text Aftermail escapes renders its slot against the
                 // whole stack: themes that do that are not ``TemplateSet/escapesText``.
-                if slot, name.parts.count > 1 || name.isAnchored { return nil }
-                return .text(text, slot: slot)
+                if name.isSlot, name.parts.count > 1 || name.isAnchored { return nil }
+                return .text(text, slot: name.isSlot)
             case .value(let object?):
                 return .value(object)
             default:
@@ -254,11 +252,9 @@ extension TemplateProgram {
         /// values are `nil` to it).
         private static func isPresent(_ value: ViewValue?) -> Bool {
             switch value {
-            case .text(let text?): _ = text
-            case .value(let object?): _ = object
-            default: return false
+            case .text(.some), .value(.some): true
+            default: false
             }
-            return true
         }
 
         /// `text` as swift-mustache's `htmlEscape` gives it, which replaces whole `Character`s:
