@@ -3,7 +3,7 @@ import Foundation
 import SiteBuilder
 
 /// `aftermail check`: every incident against the thresholds, for people, scripts or CI.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Evaluate every incident's campaigns against the thresholds of aftermail.yml.",
@@ -28,12 +28,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Also check incidents whose status is draft.")
     var drafts = false
 
-    func run() throws {
+    func run() async throws {
         let root = URL(
             fileURLWithPath: site, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let report: CheckReport
         do {
-            report = try SiteCheck(options: BuildOptions(siteRoot: root, includeDrafts: drafts)).run()
+            report = try await SiteCheck(options: BuildOptions(siteRoot: root, includeDrafts: drafts)).run()
         } catch {
             throw CommandFailure.badInput(error.description)
         }

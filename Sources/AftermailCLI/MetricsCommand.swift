@@ -3,7 +3,7 @@ import CampaignLog
 import CampaignMetrics
 
 /// `aftermail metrics`: per-campaign, per-variant figures of the given logs.
-struct MetricsCommand: ParsableCommand {
+struct MetricsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "metrics",
         abstract: "Per-campaign, per-variant figures of the given event logs.",
@@ -42,14 +42,14 @@ struct MetricsCommand: ParsableCommand {
         if files.isEmpty { throw ValidationError("Name at least one log file.") }
     }
 
-    func run() throws {
+    func run() async throws {
         let terminal = Terminal.current
         let report: MetricsReport
         let reading: LogReadReport
         do {
             let progress = ProgressLine(quiet: quiet)
             defer { progress.finish() }
-            let run = try MetricsRun.read(
+            let run = try await MetricsRun.read(
                 files: files.map { ($0, $0) }, options: LogReadOptions(strict: strict), plan: plan.map { ($0, $0) },
                 progress: { progress.update(file: $0, events: $1) })
             (report, reading) = (run.report, run.reading)

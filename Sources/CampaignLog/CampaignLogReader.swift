@@ -18,9 +18,17 @@ public final class CampaignLogReader {
     /// A reader for one run.
     public init(options: LogReadOptions = LogReadOptions()) {
         self.options = options
+        statePointer = .allocate(capacity: 1)
+        statePointer.initialize(to: RunState())
     }
 
-    /// Reads one file, detecting its format from its content, and sends its events to `sink`.
+    deinit {
+        statePointer.deinitialize(count: 1)
+        statePointer.deallocate()
+    }
+
+    /// Reads one file on this thread, detecting its format from its content, and sends its
+    /// events to `sink`.
     ///
     /// - Parameters:
     ///   - path: where the file is.
@@ -30,21 +38,23 @@ public final class CampaignLogReader {
     public func read<Sink: EventSink>(path: String, displayPath: String? = nil, into sink: inout Sink) throws(LogError)
     {
         let shown = displayPath ?? path
-        state.report.files.append(shown)
-        switch try LogFormat.detect(path: path, displayPath: shown) {
-        case .canonicalCSV: try readCanonicalCSV(path: path, displayPath: shown, into: &sink)
-        case .canonicalJSONLines: try readCanonicalJSONLines(path: path, displayPath: shown, into: &sink)
-        case .canonicalJSON: try readPayloads(path: path, displayPath: shown, CanonicalPayloadReader(), into: &sink)
-        case .sendGrid:
-            try readPayloads(
-                path: path, displayPath: shown, SendGridReader(fields: options.fields.sendGrid), into: &sink)
-        case .mailgun:
-            try readPayloads(path: path, displayPath: shown, MailgunReader(fields: options.fields.mailgun), into: &sink)
-        case .ses: try readPayloads(path: path, displayPath: shown, SESReader(fields: options.fields.ses), into: &sink)
-        case .postmark:
-            try readPayloads(
-                path: path, displayPath: shown, PostmarkReader(fields: options.fields.postmark), into: &sink)
-        case .arf: try readARF(path: path, displayPath: shown)
+        try read(path: path, displayPath: shown, format: try start(path: path, displayPath: shown), into: &sink)
+    }
+
+    /// Reads one file as the synchronous ``read(path:displayPath:into:)`` does, with the same
+    /// events, ids, counts and errors, but reads canonical CSV of
+    /// ``LogReadOptions/pipelineMinimumBytes`` or more on both cores (``EventPipeline``: parsing,
+    /// de-duplicating and counting run as concurrent tasks, handing batches on in file order).
+    public func read<Sink: EventSink>(path: String, displayPath: String? = nil, into sink: inout Sink)
+        async
+        throws(LogError)
+    {
+        let shown = displayPath ?? path
+        let format = try start(path: path, displayPath: shown)
+        if format == .canonicalCSV && Self.fileSize(path) >= options.pipelineMinimumBytes {
+            try await readCanonicalCSVConcurrently(path: path, displayPath: shown, into: &sink)
+        } else {
+            try read(path: path, displayPath: shown, format: format, into: &sink)
         }
     }
 
@@ -60,9 +70,15 @@ public final class CampaignLogReader {
 
     // MARK: - Internal
 
-    /// Everything the run accumulates, in one value so that the hot path pays for one exclusive
-    /// access to the reader per record rather than one per field.
-    var state = RunState()
+    /// Everything the run accumulates, in one value so that the hot path pays for one access to
+    /// the reader per record rather than one per field.
+    var state: RunState {
+        unsafeAddress { UnsafePointer(statePointer) }
+        unsafeMutableAddress { statePointer }
+    }
+    /// Where ``state`` lives: its own allocation, so that the stages of a concurrent read
+    /// (``EventPipeline``) can hold on to it across suspension points.
+    let statePointer: UnsafeMutablePointer<RunState>
     /// The complaints of the ARF reports read so far, held until ``finish(into:)``.
     var heldComplaints: [ARFComplaint] = []
 
@@ -76,6 +92,35 @@ public final class CampaignLogReader {
         let event = try state.accept(record, line: line, path: path, options: options, into: &sink)
         if state.report.eventsRead & 0xFFFF == 0, let progress { progress(path, state.report.eventsRead) }
         return event
+    }
+
+    /// Lists the file among the run's and detects its format.
+    private func start(path: String, displayPath: String) throws(LogError) -> LogFormat {
+        state.report.files.append(displayPath)
+        return try LogFormat.detect(path: path, displayPath: displayPath)
+    }
+
+    /// Reads one file of a known format on this thread.
+    private func read<Sink: EventSink>(
+        path: String, displayPath shown: String, format: LogFormat, into sink: inout Sink
+    )
+        throws(LogError)
+    {
+        switch format {
+        case .canonicalCSV: try readCanonicalCSV(path: path, displayPath: shown, into: &sink)
+        case .canonicalJSONLines: try readCanonicalJSONLines(path: path, displayPath: shown, into: &sink)
+        case .canonicalJSON: try readPayloads(path: path, displayPath: shown, CanonicalPayloadReader(), into: &sink)
+        case .sendGrid:
+            try readPayloads(
+                path: path, displayPath: shown, SendGridReader(fields: options.fields.sendGrid), into: &sink)
+        case .mailgun:
+            try readPayloads(path: path, displayPath: shown, MailgunReader(fields: options.fields.mailgun), into: &sink)
+        case .ses: try readPayloads(path: path, displayPath: shown, SESReader(fields: options.fields.ses), into: &sink)
+        case .postmark:
+            try readPayloads(
+                path: path, displayPath: shown, PostmarkReader(fields: options.fields.postmark), into: &sink)
+        case .arf: try readARF(path: path, displayPath: shown)
+        }
     }
 
     /// Counts an event of a type that is known but not counted.

@@ -1,21 +1,22 @@
 import Foundation
 
-/// Runs the counting rules of large canonical logs in three stages on their own threads, so
-/// that both cores stay busy whichever stage is the heaviest on a given log:
+/// Runs the counting rules of large canonical logs in three stages, as tasks of one task group,
+/// so that both cores stay busy whichever stage is the heaviest on a given log:
 ///
-/// 1. the reader (the caller's thread) validates and normalizes each record
-///    (``RunState/prepare``) and interns its campaign and variant;
-/// 2. a second thread interns the recipients, de-duplicates the events by id and notes sends
-///    for ARF attribution, in file order;
-/// 3. a third thread hands the new events to the sink.
+/// 1. the reader validates and normalizes each record (``RunState/prepare``) and interns its
+///    campaign and variant (a child task: ``CampaignLogReader/readCanonicalCSVConcurrently``);
+/// 2. ``deduplicate()`` interns the recipients, de-duplicates the events by id and notes sends
+///    for ARF attribution, in file order (a child task);
+/// 3. the caller's task hands the new events to the sink (``takeNew()``).
 ///
-/// Batches go from stage to stage through bounded ``BatchQueue``s, so events reach the sink in
-/// exactly the order, and with exactly the ids and the result, of reading on one thread. The
-/// reader blocks in ``finish()`` until every stage is done, so the sink, the recipients' table,
-/// the id set and the attributions the pipeline borrows are used by one thread at a time.
+/// Batches go from stage to stage through bounded ``BatchChannel``s, which suspend rather than
+/// block, so events reach the sink in exactly the order, and with exactly the ids and the result,
+/// of reading on one thread. The caller gives the run back its tables with ``finish()`` once the
+/// group is done, so the sink, the recipients' table, the id set and the attributions the
+/// pipeline borrows are used by one task at a time.
 ///
-/// The pipeline is not generic: the sink is reached through one closure call a batch, so the
-/// reader's per-event ``push(_:_:)`` needs no generic metadata (a lookup per event when it was).
+/// The pipeline is not generic: the sink stage takes plain batches of events, so the reader's
+/// per-event ``push(_:_:offset:)`` needs no generic metadata (a lookup per event when it was).
 final class EventPipeline: @unchecked Sendable {
     static var batchSize: Int { 8192 }
     /// Batches waiting between two stages, at most (about 0.6 MB each): enough to ride out a
@@ -23,18 +24,13 @@ final class EventPipeline: @unchecked Sendable {
     /// million events.
     static var maxQueued: Int { 16 }
 
-    /// Hands one batch of new events to the sink.
-    typealias Deliver = (UnsafeBufferPointer<Event>) -> Void
-
-    private let deliver: Deliver
     private var ids: EventIDSet
     private var recipients: SymbolTable
     private var attributions: SendAttributions
     private let state: UnsafeMutablePointer<RunState>
     private var batch = PreparedBatch()
-    private let prepared = BatchQueue<PreparedBatch>(capacity: EventPipeline.maxQueued)
-    private let fresh = BatchQueue<[Event]>(capacity: EventPipeline.maxQueued)
-    private let done = DispatchSemaphore(value: 0)
+    private let prepared = BatchChannel<PreparedBatch>(capacity: EventPipeline.maxQueued)
+    private let fresh = BatchChannel<[Event]>(capacity: EventPipeline.maxQueued)
     private let fileSize: Int
     private var estimated = false
     private var duplicates = 0
@@ -44,15 +40,14 @@ final class EventPipeline: @unchecked Sendable {
     /// than 32 on both story.csv and events-10m.csv; 128 no better).
     private static var warmGroup: Int { 64 }
 
-    /// A pipeline delivering through `deliver`, borrowing the run's recipients' table, id set and
-    /// attributions from `state` until ``finish()`` (and making its ``RunState/prepare`` defer
-    /// recipients). The pointer and whatever `deliver` writes to must stay valid until then.
+    /// A pipeline borrowing the run's recipients' table, id set and attributions from `state`
+    /// until ``finish()`` (and making its ``RunState/prepare`` defer recipients). The pointer must
+    /// stay valid until then.
     ///
     /// `fileSize` lets the first batch estimate how many event ids the file holds, so that the id
     /// set is sized once instead of doubling its way there (each doubling rehashes every id, and
     /// at ten million ids that was a tenth of the run).
-    init(state: UnsafeMutablePointer<RunState>, fileSize: Int, deliver: @escaping Deliver) {
-        self.deliver = deliver
+    init(state: UnsafeMutablePointer<RunState>, fileSize: Int) {
         self.fileSize = fileSize
         self.state = state
         self.ids = state.pointee.takeIDs()
@@ -62,30 +57,45 @@ final class EventPipeline: @unchecked Sendable {
         self.attributions = state.pointee.attributions
         state.pointee.attributions = SendAttributions()
         batch.reserve(Self.batchSize)
-        Thread { [self] in deduplicate() }.start()
-        Thread { [self] in feedSink() }.start()
     }
 
-    /// Queues one prepared event; `offset` is where its record ends in the file.
+    /// Queues one prepared event; `offset` is where its record ends in the file. True when the
+    /// batch is full: the reader then hands it on with ``flush()`` before the next push.
     @inline(__always)
-    func push(_ event: Event, _ fingerprint: EventIDSet.Fingerprint?, offset: Int64) {
+    func push(_ event: Event, _ fingerprint: EventIDSet.Fingerprint?, offset: Int64) -> Bool {
         batch.append(event, fingerprint)
-        if batch.count == Self.batchSize {
-            if !estimated {
-                estimated = true
-                batch.expectedIDs = Self.expectedIDs(batch.idCount, in: offset, of: fileSize)
-            }
-            flush()
+        guard batch.count == Self.batchSize else { return false }
+        if !estimated {
+            estimated = true
+            batch.expectedIDs = Self.expectedIDs(batch.idCount, in: offset, of: fileSize)
         }
+        return true
     }
 
-    /// Hands the last events over, waits for both stages, and gives the run back its recipients'
-    /// table, id set, attributions and duplicate count. Call it exactly once, also when reading
-    /// failed.
-    func finish() {
-        flush()
+    /// Hands the events pushed so far to stage 2, suspending while its channel is full.
+    func flush() async {
+        guard batch.count > 0 else { return }
+        batch.takeRecipients(from: &state.pointee.deferredRecipients)
+        state.pointee.deferredRecipients.reserve(Self.batchSize)
+        let full = batch
+        batch = PreparedBatch()
+        batch.reserve(Self.batchSize)
+        await prepared.put(full)
+    }
+
+    /// The reader's last call: hands over the last events and tells stage 2 that no more come.
+    /// Call it exactly once, also when reading failed.
+    func endInput() async {
+        await flush()
         prepared.close()
-        done.wait()
+    }
+
+    /// Stage 3's source: the next batch of new events, in file order; nil once stage 2 is done.
+    func takeNew() async -> [Event]? { await fresh.take() }
+
+    /// Gives the run back its recipients' table, id set, attributions and duplicate count. Call
+    /// it once, after all three stages are done.
+    func finish() {
         state.pointee.defersRecipients = false
         state.pointee.restoreRecipients(recipients)
         state.pointee.restoreIDs(ids)
@@ -93,20 +103,9 @@ final class EventPipeline: @unchecked Sendable {
         state.pointee.report.duplicatesDropped += duplicates
     }
 
-    // MARK: - Private
-
-    private func flush() {
-        guard batch.count > 0 else { return }
-        batch.takeRecipients(from: &state.pointee.deferredRecipients)
-        state.pointee.deferredRecipients.reserve(Self.batchSize)
-        prepared.put(batch)
-        batch = PreparedBatch()
-        batch.reserve(Self.batchSize)
-    }
-
     /// Stage 2. It works on local copies of the tables (moved out and back, never copied), so
     /// the hot loop pays no exclusivity check per event.
-    private func deduplicate() {
+    func deduplicate() async {
         var ids = EventIDSet()
         var recipients = SymbolTable()
         var attributions = SendAttributions()
@@ -117,47 +116,12 @@ final class EventPipeline: @unchecked Sendable {
         var hashes = [UInt64](repeating: 0, count: Self.warmGroup)
         var interned = [Int32](repeating: 0, count: Self.warmGroup)
         var warmth: UInt64 = 0
-        while let items = prepared.take() {
+        while let items = await prepared.take() {
             if let expected = items.expectedIDs { ids.reserve(ids.count + expected) }
-            var kept: [Event] = []
-            kept.reserveCapacity(items.count)
-            items.withParts { events, fingerprints, addresses in
-                var start = 0
-                while start < events.count {
-                    let end = min(start + Self.warmGroup, events.count)
-                    // Touch the tables for the whole group first, in rounds of loads that do not
-                    // depend on each other: their cache misses then overlap instead of stalling
-                    // one event at a time (see SymbolTable.warm). First the recipients' and the
-                    // ids' slots, then the recipients' entries the slots point to, then (once
-                    // interned) the latest sends that sends update.
-                    for index in start..<end {
-                        let hash = SymbolTable.hash(addresses[index])
-                        hashes[index - start] = hash
-                        warmth &+= recipients.warmSlot(hash)
-                        if fingerprints[index].a != 0 { warmth &+= ids.warm(fingerprints[index]) }
-                    }
-                    for index in start..<end { warmth &+= recipients.warm(hashes[index - start]) }
-                    for index in start..<end {
-                        let recipient = recipients.intern(addresses[index], hash: hashes[index - start])
-                        interned[index - start] = recipient
-                        let kind = events[index].kind
-                        if kind == .send || kind == .delivered { warmth &+= attributions.warm(recipient) }
-                    }
-                    for index in start..<end {
-                        var event = events[index]
-                        event.recipient = interned[index - start]
-                        let fingerprint = fingerprints[index]
-                        if fingerprint.a != 0 && !ids.insert(fingerprint) {
-                            duplicates += 1
-                            continue
-                        }
-                        if event.kind == .send || event.kind == .delivered { attributions.noteSend(event) }
-                        kept.append(event)
-                    }
-                    start = end
-                }
-            }
-            fresh.put(kept)
+            let kept = Self.deduplicate(
+                items, ids: &ids, recipients: &recipients, attributions: &attributions, duplicates: &duplicates,
+                hashes: &hashes, interned: &interned, warmth: &warmth)
+            await fresh.put(kept)
         }
         swap(&ids, &self.ids)
         swap(&recipients, &self.recipients)
@@ -175,12 +139,53 @@ final class EventPipeline: @unchecked Sendable {
         return Int(Double(ids) * Double(fileSize) / Double(bytes) * 0.9)
     }
 
-    /// Stage 3: the sink, batch by batch; signals ``finish()`` when stage 2 has closed its queue.
-    private func feedSink() {
-        while let events = fresh.take() {
-            events.withUnsafeBufferPointer { deliver($0) }
+    // MARK: - Private
+
+    /// Stage 2's work on one batch: the events that are new, with their recipients interned.
+    private static func deduplicate(
+        _ items: PreparedBatch, ids: inout EventIDSet, recipients: inout SymbolTable,
+        attributions: inout SendAttributions, duplicates: inout Int, hashes: inout [UInt64],
+        interned: inout [Int32], warmth: inout UInt64
+    ) -> [Event] {
+        var kept: [Event] = []
+        kept.reserveCapacity(items.count)
+        items.withParts { events, fingerprints, addresses in
+            var start = 0
+            while start < events.count {
+                let end = min(start + Self.warmGroup, events.count)
+                // Touch the tables for the whole group first, in rounds of loads that do not
+                // depend on each other: their cache misses then overlap instead of stalling one
+                // event at a time (see SymbolTable.warm). First the recipients' and the ids'
+                // slots, then the recipients' entries the slots point to, then (once interned)
+                // the latest sends that sends update.
+                for index in start..<end {
+                    let hash = SymbolTable.hash(addresses[index])
+                    hashes[index - start] = hash
+                    warmth &+= recipients.warmSlot(hash)
+                    if fingerprints[index].a != 0 { warmth &+= ids.warm(fingerprints[index]) }
+                }
+                for index in start..<end { warmth &+= recipients.warm(hashes[index - start]) }
+                for index in start..<end {
+                    let recipient = recipients.intern(addresses[index], hash: hashes[index - start])
+                    interned[index - start] = recipient
+                    let kind = events[index].kind
+                    if kind == .send || kind == .delivered { warmth &+= attributions.warm(recipient) }
+                }
+                for index in start..<end {
+                    var event = events[index]
+                    event.recipient = interned[index - start]
+                    let fingerprint = fingerprints[index]
+                    if fingerprint.a != 0 && !ids.insert(fingerprint) {
+                        duplicates += 1
+                        continue
+                    }
+                    if event.kind == .send || event.kind == .delivered { attributions.noteSend(event) }
+                    kept.append(event)
+                }
+                start = end
+            }
         }
-        done.signal()
+        return kept
     }
 }
 

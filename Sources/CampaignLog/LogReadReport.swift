@@ -39,8 +39,10 @@ public struct LogReadOptions: Sendable, Equatable {
 
     /// The longest record (line, or CSV record) read; a longer one is skipped and reported.
     public var maxRecordBytes: Int
-    /// Canonical CSV files at least this big are read on two threads (parsing, then
-    /// de-duplicating and counting), with the same result as on one. `Int.max`: never.
+    /// Canonical CSV files at least this big are read, by the asynchronous
+    /// ``CampaignLogReader/read(path:displayPath:into:)-async``, as three concurrent tasks
+    /// (parsing, de-duplicating, counting), with the same result as on one thread. `Int.max`:
+    /// never.
     public var pipelineMinimumBytes = 4 << 20
     /// Where each provider's payloads carry the variant and the campaign.
     public var fields: ProviderFieldMap

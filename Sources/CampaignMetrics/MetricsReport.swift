@@ -66,9 +66,9 @@ public struct MetricsRun: Sendable {
     /// Per campaign, one row per recipient (only when asked for: they name people).
     public var recipientLists: [RecipientLists] = []
 
-    /// Reads `files` as one run (held-back ARF complaints resolved at the end), compares with
-    /// `plan` when given, and computes the figures (and, when asked, the recipient lists).
-    /// `progress` is called about every 65,536 events.
+    /// Reads `files` as one run on this thread (held-back ARF complaints resolved at the end),
+    /// compares with `plan` when given, and computes the figures (and, when asked, the recipient
+    /// lists). `progress` is called about every 65,536 events.
     public static func read(
         files: [(path: String, displayPath: String)], options: LogReadOptions = LogReadOptions(),
         plan: (path: String, displayPath: String)? = nil, withRecipientLists: Bool = false,
@@ -80,6 +80,35 @@ public struct MetricsRun: Sendable {
         for file in files {
             try reader.read(path: file.path, displayPath: file.displayPath, into: &accumulator)
         }
+        return try finish(reader, &accumulator, plan: plan, withRecipientLists: withRecipientLists)
+    }
+
+    /// Reads and computes as the synchronous ``read(files:options:plan:withRecipientLists:progress:)``
+    /// does, with the same result, reading large canonical CSV logs on both cores
+    /// (``CampaignLogReader/read(path:displayPath:into:)-async``).
+    public static func read(
+        files: [(path: String, displayPath: String)], options: LogReadOptions = LogReadOptions(),
+        plan: (path: String, displayPath: String)? = nil, withRecipientLists: Bool = false,
+        progress: ((_ file: String, _ eventsRead: Int) -> Void)? = nil
+    ) async throws(LogError) -> MetricsRun {
+        let reader = CampaignLogReader(options: options)
+        reader.progress = progress
+        var accumulator = MetricsAccumulator()
+        for file in files {
+            try await reader.read(path: file.path, displayPath: file.displayPath, into: &accumulator)
+        }
+        return try finish(reader, &accumulator, plan: plan, withRecipientLists: withRecipientLists)
+    }
+
+    // MARK: - Private
+
+    /// Ends the run of `reader`, reads the plan and computes the figures.
+    private static func finish(
+        _ reader: CampaignLogReader, _ accumulator: inout MetricsAccumulator,
+        plan: (path: String, displayPath: String)?,
+        withRecipientLists: Bool
+    ) throws(LogError) -> MetricsRun {
+        let options = reader.options
         try reader.finish(into: &accumulator)
         var reading = reader.report
         var assignments: PlanAssignments? = nil

@@ -54,7 +54,7 @@ struct BuildState {
     }
 
     /// Reads each incident's logs as one run and computes its figures.
-    static func computeFigures(_ state: inout BuildState) throws(StepFailure) {
+    static func computeFigures(_ state: inout BuildState) async throws(StepFailure) {
         guard let content = state.content else { return }
         var problems: [String] = []
         for incident in content.incidents {
@@ -64,7 +64,7 @@ struct BuildState {
             }
             let run: MetricsRun
             do {
-                run = try MetricsRun.read(
+                run = try await MetricsRun.read(
                     files: incident.logFiles.map { ($0.path, state.displayPath($0)) },
                     options: LogReadOptions(
                         strict: state.options.strict,

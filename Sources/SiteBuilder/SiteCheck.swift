@@ -12,16 +12,16 @@ public struct SiteCheck: Sendable {
 
     /// Runs the check.
     /// - Throws: ``BuildError`` when the site or its logs cannot be read.
-    public func run() throws(BuildError) -> CheckReport {
+    public func run() async throws(BuildError) -> CheckReport {
         var state = BuildState(options: options)
-        for (name, step) in [
-            ("Load settings and incidents", BuildState.loadContent),
-            ("Read logs and compute figures", BuildState.computeFigures),
+        for step in [
+            BuildStep(name: "Load settings and incidents", run: BuildState.loadContent),
+            BuildStep(name: "Read logs and compute figures", run: BuildState.computeFigures),
         ] {
             do {
-                try step(&state)
+                try await step.run(&state)
             } catch {
-                throw BuildError(step: name, problems: error.problems)
+                throw BuildError(step: step.name, problems: error.problems)
             }
         }
         let thresholds = state.content?.settings.thresholds ?? .default

@@ -3,31 +3,32 @@ import CampaignMetrics
 import Foundation
 import Testing
 
-/// Reading on two threads (parse | de-duplicate and count) gives exactly what one thread gives.
+/// Reading as three concurrent tasks (parse | de-duplicate | count) gives exactly what one thread
+/// gives.
 struct PipelineTests {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    func run(_ files: [String], pipelined: Bool, strict: Bool = false) throws(LogError) -> MetricsRun {
+    func run(_ files: [String], pipelined: Bool, strict: Bool = false) async throws(LogError) -> MetricsRun {
         var options = LogReadOptions(strict: strict)
         options.pipelineMinimumBytes = pipelined ? 0 : Int.max
-        return try MetricsRun.read(
+        return try await MetricsRun.read(
             files: files.map { ($0, ($0 as NSString).lastPathComponent) }, options: options, withRecipientLists: true)
     }
 
-    @Test func theExampleLogGivesTheSameFiguresOnOneOrTwoThreads() throws {
+    @Test func theExampleLogGivesTheSameFiguresOnOneThreadOrConcurrently() async throws {
         let log = Self.repository.appendingPathComponent(
             "content/incidents/premium-upsell-seven-copies/logs/events.csv"
         ).path
-        let one = try run([log], pipelined: false)
-        let two = try run([log], pipelined: true)
+        let one = try await run([log], pipelined: false)
+        let two = try await run([log], pipelined: true)
         #expect(one.report.json == two.report.json)
         #expect(one.reading == two.reading)
         #expect(one.recipientLists == two.recipientLists)
         #expect(two.report.duplicatesDropped == 6)
     }
 
-    @Test func duplicatesAcrossFilesBadRecordsAndStrictModeBehaveTheSame() throws {
+    @Test func duplicatesAcrossFilesBadRecordsAndStrictModeBehaveTheSame() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "aftermail-pipe-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -44,16 +45,55 @@ struct PipelineTests {
         let a = folder.appendingPathComponent("a.csv").path, b = folder.appendingPathComponent("b.csv").path
         try Data(first.utf8).write(to: URL(fileURLWithPath: a))
         try Data(second.utf8).write(to: URL(fileURLWithPath: b))
-        let one = try run([a, b], pipelined: false)
-        let two = try run([a, b], pipelined: true)
+        let one = try await run([a, b], pipelined: false)
+        let two = try await run([a, b], pipelined: true)
         #expect(one.report.json == two.report.json)
         #expect(one.reading == two.reading)
         #expect(two.report.duplicatesDropped == 15_000)
         #expect(two.report.recordsSkipped == 30)
         var strictError: LogError?
-        do { _ = try run([a, b], pipelined: true, strict: true) } catch { strictError = error }
+        do { _ = try await run([a, b], pipelined: true, strict: true) } catch { strictError = error }
         #expect(
             strictError?.description
                 == "a.csv:3: error: invalid timestamp 'nonsense' (RFC 3339 with an offset, or Unix seconds)")
+    }
+
+    /// The stages suspend instead of blocking a thread: many concurrent reads at once, more than
+    /// the cooperative pool has threads, all finish (with blocking hand-overs they wait on each
+    /// other's threads for ever) and each gives the figures of one thread.
+    @Test(.timeLimit(.minutes(2))) func moreConcurrentReadsThanThreadsAllFinishWithTheSameFigures() async throws {
+        let log = Self.repository.appendingPathComponent(
+            "content/incidents/premium-upsell-seven-copies/logs/events.csv"
+        ).path
+        let one = try await run([log], pipelined: false)
+        let reads = 4 * ProcessInfo.processInfo.activeProcessorCount + 4
+        let results = try await withThrowingTaskGroup(of: MetricsRun.self) { group in
+            for _ in 0..<reads { group.addTask { try await run([log], pipelined: true) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == reads)
+        for result in results {
+            #expect(result.report.json == one.report.json)
+            #expect(result.reading == one.reading)
+            #expect(result.recipientLists == one.recipientLists)
+        }
+    }
+
+    /// The synchronous reader reads on its own thread whatever the size: it is the reference the
+    /// concurrent one is compared with.
+    @Test func theSynchronousReaderGivesTheConcurrentFigures() async throws {
+        let log = Self.repository.appendingPathComponent(
+            "content/incidents/premium-upsell-seven-copies/logs/events.csv"
+        ).path
+        var options = LogReadOptions()
+        options.pipelineMinimumBytes = 0
+        let synchronous = try Self.readSynchronously(log, options)
+        let concurrent = try await run([log], pipelined: true)
+        #expect(synchronous.report.json == concurrent.report.json)
+        #expect(synchronous.reading == concurrent.reading)
+    }
+
+    static func readSynchronously(_ log: String, _ options: LogReadOptions) throws(LogError) -> MetricsRun {
+        try MetricsRun.read(files: [(log, "events.csv")], options: options)
     }
 }

@@ -40,10 +40,10 @@ struct FuzzRegressionTests {
     /// Expected: every input runs without a crash, and the reading report agrees with the events
     /// sent (`events_read - duplicates_dropped` of them); safe-mode HTML holds nothing smuggled.
     @Test(arguments: targets)
-    func everySeedAndFindingRunsCleanly(target: String) throws {
+    func everySeedAndFindingRunsCleanly(target: String) async throws {
         for input in Self.inputs(target) {
             let bytes = Array(try Data(contentsOf: input))
-            if let problem = Self.replay(target, bytes, path: input.path) {
+            if let problem = await Self.replay(target, bytes, path: input.path) {
                 Issue.record("\(target)/\(input.lastPathComponent): \(problem)")
             }
         }
@@ -57,14 +57,14 @@ struct FuzzRegressionTests {
     }
 
     /// Runs one input as the fuzz target `target` does; a problem, or nil.
-    static func replay(_ target: String, _ bytes: [UInt8], path: String) -> String? {
+    static func replay(_ target: String, _ bytes: [UInt8], path: String) async -> String? {
         let options = LogReadOptions(maxRecordBytes: 4096)
         let reader = CampaignLogReader(options: options)
         var counter = Counter()
         let name = "fuzz"
         switch target {
         case "csv":
-            if let problem = replayPipelined(path) { return problem }
+            if let problem = await replayPipelined(path) { return problem }
             try? reader.readCanonicalCSV(path: path, displayPath: name, into: &counter)
         case "jsonl": try? reader.readCanonicalJSONLines(path: path, displayPath: name, into: &counter)
         case "sendgrid":
@@ -81,7 +81,7 @@ struct FuzzRegressionTests {
                 path: path, displayPath: name, PostmarkReader(fields: options.fields.postmark), into: &counter)
         case "arf": try? reader.readARF(path: path, displayPath: name)
         case "logs":
-            guard let run = try? MetricsRun.read(files: [(path, name)], options: options) else { return nil }
+            guard let run = try? await MetricsRun.read(files: [(path, name)], options: options) else { return nil }
             return run.report.json.hasPrefix("{") ? nil : "metrics JSON is not an object"
         case "frontmatter": return replayFrontMatter(String(decoding: bytes, as: UTF8.self))
         case "prose": return replayProse(String(decoding: bytes, as: UTF8.self))
@@ -102,19 +102,22 @@ struct FuzzRegressionTests {
         mutating func consume(_ event: Event) { events.append(event) }
     }
 
-    /// The CSV target's second check: one thread and the pipeline send the same events and ids.
-    static func replayPipelined(_ path: String) -> String? {
-        func read(pipelined: Bool) -> (events: [Event], report: LogReadReport, recipients: [String]) {
-            var options = LogReadOptions(maxRecordBytes: 4096)
-            options.pipelineMinimumBytes = pipelined ? 0 : .max
-            let reader = CampaignLogReader(options: options)
+    /// The CSV target's second check: one thread and the concurrent pipeline send the same
+    /// events and ids.
+    static func replayPipelined(_ path: String) async -> String? {
+        func read(pipelined: Bool) async -> (events: [Event], report: LogReadReport, recipients: [String]) {
+            let reader = CampaignLogReader(options: LogReadOptions(maxRecordBytes: 4096))
             var collector = Collector()
-            try? reader.readCanonicalCSV(path: path, displayPath: "fuzz", into: &collector)
+            if pipelined {
+                try? await reader.readCanonicalCSVConcurrently(path: path, displayPath: "fuzz", into: &collector)
+            } else {
+                try? reader.readCanonicalCSV(path: path, displayPath: "fuzz", into: &collector)
+            }
             try? reader.finish(into: &collector)
             return (collector.events, reader.report, reader.symbols.recipients.names)
         }
-        let one = read(pipelined: false)
-        let three = read(pipelined: true)
+        let one = await read(pipelined: false)
+        let three = await read(pipelined: true)
         if one.events != three.events { return "the pipeline sent other events" }
         if one.report != three.report { return "the pipeline reported other counts" }
         return one.recipients == three.recipients ? nil : "the pipeline gave other recipient ids"

@@ -44,7 +44,7 @@ struct ExampleSiteTests {
             "content/incidents/premium-upsell-seven-copies/logs/events.csv")
         let reader = CampaignLogReader()
         var sink = Discard()
-        try reader.read(path: log.path, into: &sink)
+        try await reader.read(path: log.path, into: &sink)
         let addresses = Set(reader.symbols.recipients.names)
         #expect(addresses.count == 2000)
         for file in scratch.files(under: output) {

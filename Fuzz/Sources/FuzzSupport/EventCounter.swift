@@ -3,7 +3,7 @@ import CampaignLog
 /// Counts the events a reader sends on and checks the reading report against them: every event
 /// sent is a valid record that was not a repeat, so `eventsRead - duplicatesDropped` must equal
 /// the count. A failed check is a crash, which libFuzzer records like any other.
-public struct EventCounter: EventSink {
+public struct EventCounter: EventSink, Sendable {
     // MARK: - Public API
 
     /// Events received.
