@@ -3,7 +3,7 @@ import CampaignLog
 import CampaignMetrics
 
 /// `aftermail verify-plan`: the pre-send guard on an intended assignment.
-struct VerifyPlanCommand: ParsableCommand {
+struct VerifyPlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify-plan",
         abstract: "Check an intended assignment (recipient,variant) before sending it.",
@@ -53,14 +53,14 @@ struct VerifyPlanCommand: ParsableCommand {
         if maxListed < 0 { throw ValidationError("--max-listed must not be negative.") }
     }
 
-    func run() throws {
+    func run() async throws {
         let terminal = Terminal.current
         var list = SuppressionList()
         let verification: PlanVerification
         do {
             for path in suppressions { try list.addList(path: path) }
             if !history.isEmpty {
-                let reading = try list.addHistory(files: history.map { ($0, $0) })
+                let reading = try await list.addHistory(files: history.map { ($0, $0) })
                 for line in reading.skippedSummary { terminal.error(line) }
             }
             verification = try PlanVerifier.verify(

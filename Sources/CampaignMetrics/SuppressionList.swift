@@ -22,17 +22,18 @@ public struct SuppressionList: Sendable {
         sources.append(displayPath ?? path)
     }
 
-    /// Adds every recipient with a complaint or unsubscribe event in `files`, read as one run.
+    /// Adds every recipient with a complaint or unsubscribe event in `files`, read as one run
+    /// (large canonical CSV logs on both cores, as `metrics` reads them).
     ///
     /// - Returns: the reading report (bad records skipped are listed there).
     /// - Throws: ``LogError`` when a log cannot be read (or, when `options.strict`, at a bad record).
     public mutating func addHistory(
         files: [(path: String, displayPath: String)], options: LogReadOptions = LogReadOptions()
-    ) throws(LogError) -> LogReadReport {
+    ) async throws(LogError) -> LogReadReport {
         let reader = CampaignLogReader(options: options)
         var collector = OptOutCollector()
         for file in files {
-            try reader.read(path: file.path, displayPath: file.displayPath, into: &collector)
+            try await reader.read(path: file.path, displayPath: file.displayPath, into: &collector)
             sources.append("history: \(file.displayPath)")
         }
         for id in collector.optedOut.sorted() { _ = addresses.intern(reader.symbols.recipients.name(id)) }
