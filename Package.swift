@@ -30,8 +30,9 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CommonMark", dependencies: ["Ccmark"]),
-        .target(name: "CampaignLog"),
-        .target(name: "CampaignMetrics", dependencies: ["CampaignLog"]),
+        .target(name: "CPrefetch"),
+        .target(name: "CampaignLog", dependencies: ["CPrefetch"]),
+        .target(name: "CampaignMetrics", dependencies: ["CampaignLog", "CPrefetch"]),
         .target(name: "Incidents", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "Rendering",

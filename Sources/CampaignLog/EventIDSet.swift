@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The event ids seen in one run, kept as 128-bit fingerprints (16 bytes an id, whatever its length).
 ///
 /// Two distinct ids share a fingerprint with a probability of about n²/2¹²⁹: for ten million ids,
@@ -34,11 +36,12 @@ struct EventIDSet {
         insert(Self.fingerprint(bytes))
     }
 
-    /// Loads the slot where a probe for `fingerprint` starts and returns it (see
-    /// ``SymbolTable/warm(_:)``: warming a few dozen before inserting them overlaps their misses).
+    /// Prefetches the slot where a probe for `fingerprint` starts (see
+    /// ``SymbolTable/warmSlot(_:)``: warming a few dozen before inserting them overlaps their
+    /// misses).
     @inline(__always)
-    func warm(_ fingerprint: Fingerprint) -> UInt64 {
-        table.slots[(Int(truncatingIfNeeded: fingerprint.a >> 1) & (table.capacity - 1)) &<< 1]
+    func warm(_ fingerprint: Fingerprint) {
+        aftermail_prefetch(table.slots + ((Int(truncatingIfNeeded: fingerprint.a >> 1) & (table.capacity - 1)) &<< 1))
     }
 
     /// Adds the fingerprint; returns false when it was there already.

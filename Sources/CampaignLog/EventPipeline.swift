@@ -34,8 +34,6 @@ final class EventPipeline: @unchecked Sendable {
     private let fileSize: Int
     private var estimated = false
     private var duplicates = 0
-    /// What stage 2's warming loads read; kept so that they cannot be optimized away.
-    private var warmth: UInt64 = 0
     /// How many events' table slots stage 2 touches before interning them (64: a tenth less time
     /// than 32 on both story.csv and events-10m.csv; 128 no better).
     private static var warmGroup: Int { 64 }
@@ -115,19 +113,17 @@ final class EventPipeline: @unchecked Sendable {
         var duplicates = 0
         var hashes = [UInt64](repeating: 0, count: Self.warmGroup)
         var interned = [Int32](repeating: 0, count: Self.warmGroup)
-        var warmth: UInt64 = 0
         while let items = await prepared.take() {
             if let expected = items.expectedIDs { ids.reserve(ids.count + expected) }
             let kept = Self.deduplicate(
                 items, ids: &ids, recipients: &recipients, attributions: &attributions, duplicates: &duplicates,
-                hashes: &hashes, interned: &interned, warmth: &warmth)
+                hashes: &hashes, interned: &interned)
             await fresh.put(kept)
         }
         swap(&ids, &self.ids)
         swap(&recipients, &self.recipients)
         swap(&attributions, &self.attributions)
         self.duplicates = duplicates
-        self.warmth = warmth
         fresh.close()
     }
 
@@ -145,7 +141,7 @@ final class EventPipeline: @unchecked Sendable {
     private static func deduplicate(
         _ items: PreparedBatch, ids: inout EventIDSet, recipients: inout SymbolTable,
         attributions: inout SendAttributions, duplicates: inout Int, hashes: inout [UInt64],
-        interned: inout [Int32], warmth: inout UInt64
+        interned: inout [Int32]
     ) -> [Event] {
         var kept: [Event] = []
         kept.reserveCapacity(items.count)
@@ -161,15 +157,15 @@ final class EventPipeline: @unchecked Sendable {
                 for index in start..<end {
                     let hash = SymbolTable.hash(addresses[index])
                     hashes[index - start] = hash
-                    warmth &+= recipients.warmSlot(hash)
-                    if fingerprints[index].a != 0 { warmth &+= ids.warm(fingerprints[index]) }
+                    recipients.warmSlot(hash)
+                    if fingerprints[index].a != 0 { ids.warm(fingerprints[index]) }
                 }
-                for index in start..<end { warmth &+= recipients.warm(hashes[index - start]) }
+                for index in start..<end { recipients.warm(hashes[index - start]) }
                 for index in start..<end {
                     let recipient = recipients.intern(addresses[index], hash: hashes[index - start])
                     interned[index - start] = recipient
                     let kind = events[index].kind
-                    if kind == .send || kind == .delivered { warmth &+= attributions.warm(recipient) }
+                    if kind == .send || kind == .delivered { attributions.warm(recipient) }
                 }
                 for index in start..<end {
                     var event = events[index]

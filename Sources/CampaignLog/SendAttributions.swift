@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// What the sends of a run say about each message and each recipient, for giving ARF complaints
 /// their campaign and variant at the end of the run (``CampaignLogReader/finish(into:)``).
 ///
@@ -42,12 +44,12 @@ struct SendAttributions {
             time: event.timestamp.microseconds, campaign: event.campaign, variant: event.variant, isSend: isSend)
     }
 
-    /// Loads the latest send known for `recipient` (what ``noteSend(_:)`` reads and writes) and
-    /// returns a value made from it, so that a group of sends can wait for their misses together.
+    /// Prefetches the latest send known for `recipient` (what ``noteSend(_:)`` reads and
+    /// writes), so that a group of sends can wait for their misses together.
     @inline(__always)
-    func warm(_ recipient: Int32) -> UInt64 {
+    func warm(_ recipient: Int32) {
         let index = Int(recipient)
-        return index < latest.count ? UInt64(bitPattern: latest[index].time) : 0
+        latest.withUnsafeBufferPointer { if index < $0.count { aftermail_prefetch($0.baseAddress! + index) } }
     }
 
     /// The campaign and variant of the message `id`; an id `local@domain` not seen whole is also

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// A fixed number of zeroed `UInt64` slots with value semantics, for hash tables that are values
 /// (``SymbolTable``, and CampaignMetrics' per-recipient tables): the slots of a large table are ``ZeroedSlots`` (2 MB pages where Linux
 /// allows), a small one's are an ordinary allocation, and a copy gets its own slots on its first
@@ -23,6 +25,12 @@ public struct SlotArray: @unchecked Sendable {
             if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
             storage.slots[index] = newValue
         }
+    }
+
+    /// Asks for the cache line of the slot at `index` to be fetched (a hint: nothing is read,
+    /// and nothing waits for it).
+    @inlinable public func prefetch(_ index: Int) {
+        aftermail_prefetch(storage.slots + index)
     }
 
     /// Calls `body` with the slots' memory as bytes, for reading: ``SymbolTable`` keeps its

@@ -1,3 +1,5 @@
+import CPrefetch
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -92,25 +94,22 @@ public struct SymbolTable: Sendable {
         return id
     }
 
-    /// Loads the slot a lookup of `hash` starts with and returns it. Touching the slots of a few
-    /// dozen values, then their entries (``warm(_:)``), before interning them lets the processor
-    /// wait for their cache misses all at once instead of one by one; the entry's address comes
-    /// from the slot, so touching both in one loop made each value's two misses wait in turn.
+    /// Prefetches the slot a lookup of `hash` starts with. Prefetching the slots of a few dozen
+    /// values, then their entries (``warm(_:)``), before interning them lets their cache misses
+    /// overlap instead of coming one by one; the entry's address comes from the slot, so both in
+    /// one loop made each value's two misses wait in turn.
     @inline(__always)
-    func warmSlot(_ hash: UInt64) -> UInt64 {
-        slots[Int(truncatingIfNeeded: hash) & (slots.count - 1)]
+    func warmSlot(_ hash: UInt64) {
+        slots.prefetch(Int(truncatingIfNeeded: hash) & (slots.count - 1))
     }
 
-    /// Loads the memory a lookup of `hash` starts with (its slot, and the entry that slot points
-    /// to) and returns a value made from it. Calling this for a few dozen values before interning
-    /// them lets the processor wait for their cache misses all at once instead of one by one.
+    /// Reads the slot a lookup of `hash` starts with (prefetched by ``warmSlot(_:)``) and
+    /// prefetches the entry it points to.
     @inline(__always)
-    func warm(_ hash: UInt64) -> UInt64 {
+    func warm(_ hash: UInt64) {
         let slot = slots[Int(truncatingIfNeeded: hash) & (slots.count - 1)]
-        guard slot != 0 else { return 0 }
-        return arena.withUnsafeBytes { arena in
-            UInt64(arena.loadUnaligned(fromByteOffset: Int(slot & Self.offsetMask) - 1, as: UInt32.self))
-        }
+        guard slot != 0 else { return }
+        arena.withUnsafeBytes { arena in aftermail_prefetch(arena.baseAddress! + Int(slot & Self.offsetMask) - 1) }
     }
 
     /// A fast 64-bit hash of a short byte string (eight bytes a round, then a final mix).

@@ -31,12 +31,12 @@ public struct MetricsAccumulator: EventSink {
             for index in start..<end {
                 let campaign = Int(batch[index].campaign)
                 if campaign < campaigns.count {
-                    warmth &+= campaigns[campaign].recipients.warmSlot(batch[index].recipient)
+                    campaigns[campaign].recipients.warmSlot(batch[index].recipient)
                 }
             }
             for index in start..<end {
                 let campaign = Int(batch[index].campaign)
-                if campaign < campaigns.count { warmth &+= campaigns[campaign].recipients.warm(batch[index].recipient) }
+                if campaign < campaigns.count { campaigns[campaign].recipients.warm(batch[index].recipient) }
             }
             for index in start..<end { consume(batch[index]) }
             start = end
@@ -56,8 +56,6 @@ public struct MetricsAccumulator: EventSink {
     // MARK: - Private
 
     private var campaigns: [CampaignState] = []
-    /// What the warming loads read; kept so that they cannot be optimized away.
-    private var warmth: UInt64 = 0
     private static var warmGroup: Int { 64 }
 
     /// The per-campaign states, for the extensions in this module.

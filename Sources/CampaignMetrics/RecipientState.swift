@@ -1,3 +1,4 @@
+import CPrefetch
 import CampaignLog
 
 /// What one campaign keeps about one recipient while the events stream by, in any order: which
@@ -73,15 +74,19 @@ struct RecipientState {
         }
     }
 
-    /// A word read from the memory the next ``record(_:)`` reads and writes: the counts, and the
-    /// last mark and the place after it. ``RecipientTable/warm(_:)`` touches it ahead of time.
+    /// Prefetches the memory of the state at `state`: the counts and the inline marks that the
+    /// next ``record(_:)`` reads and writes (``RecipientTable/warm(_:)`` calls it ahead of time).
+    /// The whole state, not the line of its last mark: finding that line would mean waiting for
+    /// the state's first line.
     @inline(__always)
-    var warmWord: UInt64 {
-        let count = Int(inlineCount)
-        guard !isSpilled else { return sentMask &+ UInt64(spilled.count) }
-        let last = inlineMarks[max(count - 1, 0)]
-        let next = inlineMarks[min(count, Self.inlineCapacity - 1)]
-        return sentMask &+ UInt64(bitPattern: last &+ next)
+    static func prefetch(_ state: UnsafeMutablePointer<RecipientState>) {
+        let start = UnsafeRawPointer(state)
+        var offset = 0
+        while offset < MemoryLayout<RecipientState>.size {
+            aftermail_prefetch(start + offset)
+            offset += 64
+        }
+        aftermail_prefetch(start + (MemoryLayout<RecipientState>.size - 1))
     }
 
     // MARK: - Private

@@ -43,23 +43,22 @@ struct RecipientTable: Sequence {
         body(&pages[page].states[index & StatePage.mask])
     }
 
-    /// Loads the slot of `recipient` and returns it: touching a group's slots first, then their
-    /// states (``warm(_:)``, whose address comes from the slot), lets both rounds of misses overlap.
+    /// Prefetches the slot of `recipient`: prefetching a group's slots first, then their states
+    /// (``warm(_:)``, whose address comes from the slot), lets both rounds of misses overlap.
     @inline(__always)
-    func warmSlot(_ recipient: Int32) -> UInt64 {
-        slots[slot(recipient)]
+    func warmSlot(_ recipient: Int32) {
+        slots.prefetch(slot(recipient))
     }
 
-    /// Loads what an update of `recipient` will touch (its slot, its state and the line of its
-    /// marks that the update reads and writes: ``RecipientState/warmWord``) and
-    /// returns a value made from it: touching a group of recipients first overlaps their cache
-    /// misses.
+    /// Reads the slot of `recipient` (prefetched by ``warmSlot(_:)``) and prefetches its state,
+    /// whose counts and marks an update reads and writes: touching a group of recipients first
+    /// overlaps their cache misses.
     @inline(__always)
-    func warm(_ recipient: Int32) -> UInt64 {
+    func warm(_ recipient: Int32) {
         let entry = slots[slot(recipient)]
-        guard entry != Self.free, entry >> 32 == Self.key(recipient) else { return entry }
+        guard entry != Self.free, entry >> 32 == Self.key(recipient) else { return }
         let index = Int(entry & 0xFFFF_FFFF)
-        return pages[index >> StatePage.shift].states[index & StatePage.mask].warmWord
+        RecipientState.prefetch(pages[index >> StatePage.shift].states + (index & StatePage.mask))
     }
 
     func makeIterator() -> AnyIterator<(key: Int32, value: RecipientState)> {

@@ -39,8 +39,8 @@ struct SymbolTableTests {
             var value = "r\(index)@x.org"
             value.withUTF8 { bytes in
                 let raw = UnsafeRawBufferPointer(bytes)
-                _ = table.warm(SymbolTable.hash(raw))
-                _ = ids.warm(EventIDSet.fingerprint(raw))
+                table.warm(SymbolTable.hash(raw))
+                ids.warm(EventIDSet.fingerprint(raw))
                 let id = table.intern(raw, hash: SymbolTable.hash(raw))
                 let first = ids.insert(EventIDSet.fingerprint(raw))
                 let second = ids.insert(EventIDSet.fingerprint(raw))

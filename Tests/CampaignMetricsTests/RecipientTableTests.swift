@@ -17,7 +17,13 @@ struct RecipientTableTests {
         var copy = table
         copy.update(200_000) { $0.sends = 5 }
         #expect(table[200_000] == nil && copy[200_000]?.sends == 5, "the copy changed alone")
-        #expect(table.warm(123_456) == copy.warm(123_456))
+        for recipient: Int32 in [123_456, 200_000, Int32.max] {
+            table.warmSlot(recipient)
+            table.warm(recipient)
+            copy.warm(recipient)
+        }
+        #expect(table[123_456]?.sends == 123_456 && copy[200_000]?.sends == 5, "warming changes nothing")
+        #expect(table[200_000] == nil && table.count == 200_000)
     }
 
     @Test func statesKeepTheirPlaceAcrossPagesAndCopiesChangeAlone() {
