@@ -1,6 +1,6 @@
 /// Normalized recipient addresses kept as bytes for a pipeline's consumer to intern: while an
-/// ``EventPipeline`` reads, the parsing thread only copies each record's address here (the event's
-/// `recipient` is its index), and the consumer thread interns them in file order, so the ids are
+/// ``EventPipeline`` reads, the parsing task only copies each record's address here (the event's
+/// `recipient` is its index), and the de-duplicating task interns them in file order, so the ids are
 /// exactly those of reading on one thread. Interning a recipient is the costliest step of a
 /// record (a probe of a table of every distinct address), and this splits the work evenly.
 struct DeferredRecipients {
