@@ -29,11 +29,14 @@ public enum FuzzInput {
         String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     }
 
-    /// A private folder in `/dev/shm` (else the temporary folder) for this process.
+    /// A private folder in `/dev/shm` (else the temporary folder) for this process, removed when
+    /// the process exits normally (libFuzzer's time limit ends with `exit`); `scripts/fuzz` removes
+    /// what a crashed target left.
     public static let folder: String = {
         let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
         let folder = "\(base)/aftermail-fuzz-\(getpid())"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: FuzzInput.folder) }
         return folder
     }()
 
