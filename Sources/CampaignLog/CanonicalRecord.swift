@@ -35,8 +35,16 @@ enum CanonicalColumn: Int, CaseIterable {
     /// Whether a canonical CSV header must name it.
     var isRequired: Bool { self != .eventID && self != .detail }
 
-    /// The column a header name or JSON key stands for (exact, lower-case), if any.
+    /// The column a header name or JSON key stands for (exact, lower-case), if any. Compares
+    /// bytes with the names' bytes: the generic `elementsEqual` of a `String.UTF8View` was 12% of
+    /// reading a JSON Lines log, which asks once for every key of every line.
     static func named(_ bytes: UnsafeRawBufferPointer) -> CanonicalColumn? {
-        allCases.first { $0.name.utf8.elementsEqual(bytes) }
+        for (column, name) in namesAsBytes where name.count == bytes.count {
+            if name.withUnsafeBytes({ $0.elementsEqual(bytes) }) { return column }
+        }
+        return nil
     }
+
+    /// Each column with its name as bytes.
+    private static let namesAsBytes: [(CanonicalColumn, [UInt8])] = allCases.map { ($0, Array($0.name.utf8)) }
 }

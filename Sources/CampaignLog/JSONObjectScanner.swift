@@ -151,8 +151,16 @@ struct JSONObjectScanner {
             }
             if byte < 0x20 { throw fail("control character in a string") }
             if byte != UInt8(ascii: "\\") {
-                buffers[slot].append(byte)
-                index += 1
+                // The run of plain bytes up to the next quote, backslash or control character,
+                // appended at once (byte by byte it was a fifth of reading a JSON Lines log).
+                var end = index + 1
+                while end < bytes.count {
+                    let next = bytes[end]
+                    if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\") || next < 0x20 { break }
+                    end += 1
+                }
+                buffers[slot].append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[index..<end]))
+                index = end
                 continue
             }
             do {
