@@ -42,7 +42,7 @@ public final class CampaignLogReader {
     }
 
     /// Reads one file as the synchronous ``read(path:displayPath:into:)`` does, with the same
-    /// events, ids, counts and errors, but reads canonical CSV of
+    /// events, ids, counts and errors, but reads canonical CSV and JSON Lines of
     /// ``LogReadOptions/pipelineMinimumBytes`` or more on both cores (``EventPipeline``: parsing,
     /// de-duplicating and counting run as concurrent tasks, handing batches on in file order).
     public func read<Sink: EventSink>(path: String, displayPath: String? = nil, into sink: inout Sink)
@@ -51,8 +51,14 @@ public final class CampaignLogReader {
     {
         let shown = displayPath ?? path
         let format = try start(path: path, displayPath: shown)
-        if format == .canonicalCSV && Self.fileSize(path) >= options.pipelineMinimumBytes {
-            try await readCanonicalCSVConcurrently(path: path, displayPath: shown, into: &sink)
+        let layout: CanonicalLayout? =
+            switch format {
+            case .canonicalCSV: .csv
+            case .canonicalJSONLines: .jsonLines
+            default: nil
+            }
+        if let layout, Self.fileSize(path) >= options.pipelineMinimumBytes {
+            try await readCanonicalConcurrently(path: path, displayPath: shown, layout: layout, into: &sink)
         } else {
             try read(path: path, displayPath: shown, format: format, into: &sink)
         }

@@ -39,7 +39,7 @@ public struct LogReadOptions: Sendable, Equatable {
 
     /// The longest record (line, or CSV record) read; a longer one is skipped and reported.
     public var maxRecordBytes: Int
-    /// Canonical CSV files at least this big are read, by the asynchronous
+    /// Canonical CSV and JSON Lines files at least this big are read, by the asynchronous
     /// ``CampaignLogReader/read(path:displayPath:into:)-async``, as three concurrent tasks
     /// (parsing, de-duplicating, counting), with the same result as on one thread. `Int.max`:
     /// never.

@@ -58,6 +58,43 @@ struct PipelineTests {
                 == "a.csv:3: error: invalid timestamp 'nonsense' (RFC 3339 with an offset, or Unix seconds)")
     }
 
+    /// Canonical JSON Lines takes the same concurrent path: a JSON Lines log with bad lines, a
+    /// nested value and blank lines gives the same figures on one thread and concurrently, and
+    /// `--strict` stops at its first bad line.
+    @Test func jsonLinesGiveTheSameFiguresOnOneThreadOrConcurrently() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "aftermail-pipe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var lines: [String] = []
+        var firstBadLine = 0
+        for index in 0..<30_000 {
+            let kind = ["send", "delivered", "complaint", "unsubscribe"][index % 7 == 0 ? 2 + index % 2 : index % 2]
+            lines.append(
+                #"{"timestamp":"2026-09-10T14:\#(String(format: "%02d", index % 60)):00Z","campaign":"c","#
+                    + #""variant":"\#(["A", "B", "C"][index % 3])","recipient":"r\#(index % 7000)@x.org","#
+                    + #""event":"\#(kind)","event_id":"e\#(index % 25_000)"}"#)
+            if index % 1000 == 500 {
+                lines.append(#"{"timestamp": nonsense}"#)
+                if firstBadLine == 0 { firstBadLine = lines.count }
+            }
+            if index % 1000 == 900 { lines.append(#"{"event": {"nested": true}, "recipient": "x@y.org"}"#) }
+            if index % 1000 == 950 { lines.append("   ") }
+        }
+        let jsonl = folder.appendingPathComponent("events.jsonl").path
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: jsonl))
+        let one = try await run([jsonl], pipelined: false)
+        let two = try await run([jsonl], pipelined: true)
+        #expect(two.report.json == one.report.json)
+        #expect(two.reading == one.reading)
+        #expect(two.recipientLists == one.recipientLists)
+        #expect(two.reading.recordsSkipped == 60)
+        #expect(two.report.duplicatesDropped == 5_000)
+        var strictError: LogError?
+        do { _ = try await run([jsonl], pipelined: true, strict: true) } catch { strictError = error }
+        #expect(strictError?.description.hasPrefix("events.jsonl:\(firstBadLine): error: ") == true)
+    }
+
     /// The stages suspend instead of blocking a thread: many concurrent reads at once, more than
     /// the cooperative pool has threads, all finish (with blocking hand-overs they wait on each
     /// other's threads for ever) and each gives the figures of one thread.

@@ -64,9 +64,11 @@ struct FuzzRegressionTests {
         let name = "fuzz"
         switch target {
         case "csv":
-            if let problem = await replayPipelined(path) { return problem }
+            if let problem = await replayPipelined(path, .csv) { return problem }
             try? reader.readCanonicalCSV(path: path, displayPath: name, into: &counter)
-        case "jsonl": try? reader.readCanonicalJSONLines(path: path, displayPath: name, into: &counter)
+        case "jsonl":
+            if let problem = await replayPipelined(path, .jsonLines) { return problem }
+            try? reader.readCanonicalJSONLines(path: path, displayPath: name, into: &counter)
         case "sendgrid":
             try? reader.readPayloads(
                 path: path, displayPath: name, SendGridReader(fields: options.fields.sendGrid), into: &counter)
@@ -102,16 +104,19 @@ struct FuzzRegressionTests {
         mutating func consume(_ event: Event) { events.append(event) }
     }
 
-    /// The CSV target's second check: one thread and the concurrent pipeline send the same
-    /// events and ids.
-    static func replayPipelined(_ path: String) async -> String? {
+    /// The CSV and JSON Lines targets' second check: one thread and the concurrent pipeline send
+    /// the same events and ids.
+    static func replayPipelined(_ path: String, _ layout: CanonicalLayout) async -> String? {
         func read(pipelined: Bool) async -> (events: [Event], report: LogReadReport, recipients: [String]) {
             let reader = CampaignLogReader(options: LogReadOptions(maxRecordBytes: 4096))
             var collector = Collector()
-            if pipelined {
-                try? await reader.readCanonicalCSVConcurrently(path: path, displayPath: "fuzz", into: &collector)
-            } else {
-                try? reader.readCanonicalCSV(path: path, displayPath: "fuzz", into: &collector)
+            switch (pipelined, layout) {
+            case (true, _):
+                try? await reader.readCanonicalConcurrently(
+                    path: path, displayPath: "fuzz", layout: layout, into: &collector)
+            case (false, .csv): try? reader.readCanonicalCSV(path: path, displayPath: "fuzz", into: &collector)
+            case (false, .jsonLines):
+                try? reader.readCanonicalJSONLines(path: path, displayPath: "fuzz", into: &collector)
             }
             try? reader.finish(into: &collector)
             return (collector.events, reader.report, reader.symbols.recipients.names)

@@ -1,12 +1,10 @@
 import FuzzSupport
 
-@testable import CampaignLog
-
-/// Canonical JSON Lines, read without format detection.
+/// Canonical JSON Lines, read without format detection, on one thread and as the three
+/// concurrent tasks of large files: both must send the same events with the same ids and report
+/// the same counts.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    FuzzReading.check(path: FuzzInput.file(data, size)) { reader, path, counter in
-        try reader.readCanonicalJSONLines(path: path, displayPath: "fuzz.jsonl", into: &counter)
-    }
+    FuzzConcurrentReading.check(path: FuzzInput.file(data, size), layout: .jsonLines)
     return 0
 }
