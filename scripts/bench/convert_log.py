@@ -1,34 +1,42 @@
 #!/usr/bin/env python3
-"""Rewrites a canonical CSV log as SendGrid event-webhook events, one JSON object a line, for
-measuring the provider readers on the benchmark's inputs (BENCHMARKS.md, "What is left"):
+"""Rewrites a canonical CSV log in another format aftermail reads, one JSON object a line, for
+measuring the other readers on the benchmark's inputs (BENCHMARKS.md, "What is left"):
 
-    python3 scripts/bench/to_sendgrid.py /tmp/aftermail-bench/full/story.csv /tmp/sendgrid.jsonl
-    aftermail metrics --format json /tmp/sendgrid.jsonl    # the figures of story.csv
+    python3 scripts/bench/convert_log.py --to jsonl story.csv story.jsonl        # canonical JSON Lines
+    python3 scripts/bench/convert_log.py --to sendgrid story.csv sendgrid.jsonl  # SendGrid events
+    aftermail metrics --format json story.jsonl    # the figures of story.csv
 
-Events: send → processed, complaint → spamreport, the others by their own names; the campaign
+Canonical JSON Lines keeps every column as a string member. SendGrid events: send → processed, complaint → spamreport, the others by their own names; the campaign
 and variant ride as custom args (`campaign`, `variant`, the readers' defaults); the event id is
 `sg_event_id`; times are whole seconds, as SendGrid sends them (so figures made of sub-second
 delays differ slightly). Records the canonical reader would skip are left out.
 """
 
+import argparse
 import csv
 import datetime
 import json
-import sys
 
 KINDS = {"send": "processed", "delivered": "delivered", "deferred": "deferred", "bounce": "bounce",
          "open": "open", "click": "click", "complaint": "spamreport", "unsubscribe": "unsubscribe"}
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: to_sendgrid.py CANONICAL.csv OUT.jsonl")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--to", choices=["jsonl", "sendgrid"], required=True)
+    parser.add_argument("source", help="a canonical CSV log")
+    parser.add_argument("out", help="where to write the converted log")
+    args = parser.parse_args()
     seconds = {}
-    with open(sys.argv[1], newline="") as source, open(sys.argv[2], "w") as out:
+    with open(args.source, newline="") as source, open(args.out, "w") as out:
         rows = csv.reader(source)
-        column = {name.strip().lower(): index for index, name in enumerate(next(rows))}
+        header = [name.strip().lower() for name in next(rows)]
+        column = {name: index for index, name in enumerate(header)}
         for row in rows:
             if len(row) != len(column):
+                continue
+            if args.to == "jsonl":
+                out.write(json.dumps(dict(zip(header, row)), separators=(",", ":")) + "\n")
                 continue
             kind = KINDS.get(row[column["event"]].strip().lower())
             stamp = row[column["timestamp"]]
