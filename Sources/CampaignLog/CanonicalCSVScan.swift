@@ -18,20 +18,9 @@ struct CanonicalCSVScan: CanonicalScan {
     /// The next valid record (its fields valid until the next call), its line and the offset
     /// after it; nil at the end of the file.
     mutating func next(run: UnsafeMutablePointer<RunState>) throws(LogError) -> (CanonicalRecord, Int, Int64)? {
-        while let next = try reader.next(displayPath: displayPath) {
-            guard case .record(let bytes, let line) = next else {
-                if case .tooLong(let line) = next {
-                    try run.pointee.skip(
-                        path: displayPath, line: line, "record longer than \(options.maxRecordBytes) bytes",
-                        options: options)
-                }
-                if case .incomplete(let line) = next {
-                    try run.pointee.skip(
-                        path: displayPath, line: line, CampaignLogReader.incompleteLine, options: options)
-                }
-                continue
-            }
-            if bytes.allSatisfy(FieldNormalizer.isASCIISpace) { continue }
+        while let (bytes, line) = try reader.nextCanonical(
+            unit: "record", displayPath: displayPath, run: run, options: options)
+        {
             guard splitter.split(bytes) else {
                 try run.pointee.skip(path: displayPath, line: line, "a quoted field is never closed", options: options)
                 continue

@@ -18,20 +18,9 @@ struct CanonicalJSONLinesScan: CanonicalScan {
     /// The next valid record (its fields valid until the next call), its line and the offset
     /// after it; nil at the end of the file.
     mutating func next(run: UnsafeMutablePointer<RunState>) throws(LogError) -> (CanonicalRecord, Int, Int64)? {
-        while let next = try reader.next(displayPath: displayPath) {
-            guard case .record(let bytes, let line) = next else {
-                if case .tooLong(let line) = next {
-                    try run.pointee.skip(
-                        path: displayPath, line: line, "line longer than \(options.maxRecordBytes) bytes",
-                        options: options)
-                }
-                if case .incomplete(let line) = next {
-                    try run.pointee.skip(
-                        path: displayPath, line: line, CampaignLogReader.incompleteLine, options: options)
-                }
-                continue
-            }
-            if bytes.allSatisfy(FieldNormalizer.isASCIISpace) { continue }
+        while let (bytes, line) = try reader.nextCanonical(
+            unit: "line", displayPath: displayPath, run: run, options: options)
+        {
             if let problem = Self.read(bytes, &scanner, into: &fields) {
                 try run.pointee.skip(path: displayPath, line: line, problem, options: options)
                 continue

@@ -1,15 +1,3 @@
-/// Where a concurrent read's records come from: canonical CSV or canonical JSON Lines, read one
-/// record at a time (its fields valid until the next call), with its line and the file offset
-/// after it; bad records are reported through the run (or thrown under `--strict`).
-protocol CanonicalScan {
-    mutating func next(run: UnsafeMutablePointer<RunState>) throws(LogError) -> (CanonicalRecord, Int, Int64)?
-}
-
-/// The canonical formats a concurrent read can parse.
-enum CanonicalLayout: Sendable {
-    case csv, jsonLines
-}
-
 /// Stage 1 of a concurrent read: the reader's loop over the records, handing prepared events to
 /// the pipeline a batch at a time. Sendable because the reader's run state is only touched here
 /// until the task group ends (the other stages work on what the pipeline borrowed).
