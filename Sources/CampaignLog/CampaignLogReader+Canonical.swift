@@ -22,10 +22,11 @@ extension CampaignLogReader {
     /// ``readCanonicalJSONLines(path:displayPath:into:)`` do, on both cores: a child task parses
     /// and normalizes (``ParseStage``), another de-duplicates (an ``EventPipeline``), and this task
     /// feeds the sink, in file order. The events, ids and counts are those of one thread.
+    /// `fileSize` (0 when unknown) sizes the id set (``EventPipeline/init(state:fileSize:)``).
     func readCanonicalConcurrently<Sink: EventSink>(
-        path: String, displayPath: String, layout: CanonicalLayout, into sink: inout Sink
+        path: String, displayPath: String, layout: CanonicalLayout, fileSize: Int, into sink: inout Sink
     ) async throws(LogError) {
-        let pipe = EventPipeline(state: statePointer, fileSize: Self.fileSize(path))
+        let pipe = EventPipeline(state: statePointer, fileSize: fileSize)
         let parse = ParseStage(reader: self, pipe: pipe, layout: layout, path: path, displayPath: displayPath)
         let outcome = await withTaskGroup(of: Result<Void, LogError>.self) { group in
             group.addTask { await parse.run() }

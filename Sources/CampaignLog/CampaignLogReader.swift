@@ -57,8 +57,10 @@ public final class CampaignLogReader {
             case .canonicalJSONLines: .jsonLines
             default: nil
             }
-        if let layout, Self.fileSize(path) >= options.pipelineMinimumBytes {
-            try await readCanonicalConcurrently(path: path, displayPath: shown, layout: layout, into: &sink)
+        let size = Self.fileSize(path)
+        if let layout, size >= options.pipelineMinimumBytes {
+            try await readCanonicalConcurrently(
+                path: path, displayPath: shown, layout: layout, fileSize: size, into: &sink)
         } else {
             try read(path: path, displayPath: shown, format: format, into: &sink)
         }

@@ -1,39 +1,30 @@
 /// The canonical CSV loop: records split into fields and returned with their line and the file
 /// offset after them; bad records reported through the run (or thrown under `--strict`).
 struct CanonicalCSVScan: CanonicalScan {
-    private let reader: RecordReader
-    private let displayPath: String
-    private let options: LogReadOptions
+    private let records: CanonicalRecords
     private var splitter = CSVFieldSplitter()
     private var columns: [Int?]? = nil  // field index of each CanonicalColumn
     private var width = 0
 
     init(path: String, displayPath: String, options: LogReadOptions) throws(LogError) {
-        reader = try RecordReader(
-            path: path, displayPath: displayPath, quoteAware: true, maxRecordBytes: options.maxRecordBytes)
-        self.displayPath = displayPath
-        self.options = options
+        records = try CanonicalRecords(path: path, displayPath: displayPath, options: options, csv: true)
     }
 
     /// The next valid record (its fields valid until the next call), its line and the offset
     /// after it; nil at the end of the file.
     mutating func next(run: UnsafeMutablePointer<RunState>) throws(LogError) -> (CanonicalRecord, Int, Int64)? {
-        while let (bytes, line) = try reader.nextCanonical(
-            unit: "record", displayPath: displayPath, run: run, options: options)
-        {
+        while let (bytes, line) = try records.next(run: run) {
             guard splitter.split(bytes) else {
-                try run.pointee.skip(path: displayPath, line: line, "a quoted field is never closed", options: options)
+                try records.skip(line, "a quoted field is never closed", run: run)
                 continue
             }
             guard let map = columns else {
-                columns = try Self.headerColumns(splitter, line: line, path: displayPath)
+                columns = try Self.headerColumns(splitter, line: line, path: records.displayPath)
                 width = splitter.fields.count
                 continue
             }
             guard splitter.fields.count == width else {
-                try run.pointee.skip(
-                    path: displayPath, line: line, "expected \(width) fields, found \(splitter.fields.count)",
-                    options: options)
+                try records.skip(line, "expected \(width) fields, found \(splitter.fields.count)", run: run)
                 continue
             }
             func field(_ column: CanonicalColumn) -> UnsafeRawBufferPointer? {
@@ -43,10 +34,10 @@ struct CanonicalCSVScan: CanonicalScan {
             let record = CanonicalRecord(
                 timestamp: field(.timestamp), campaign: field(.campaign), variant: field(.variant),
                 recipient: field(.recipient), event: field(.event), kind: nil, eventID: field(.eventID))
-            return (record, line, reader.offset)
+            return (record, line, records.offset)
         }
         if columns == nil {
-            throw LogError(path: displayPath, line: nil, message: "empty log: no header row")
+            throw LogError(path: records.displayPath, line: nil, message: "empty log: no header row")
         }
         return nil
     }

@@ -2,30 +2,23 @@
 /// skipped), returned as records with their line and the file offset after them; bad lines are
 /// reported through the run (or thrown under `--strict`).
 struct CanonicalJSONLinesScan: CanonicalScan {
-    private let reader: RecordReader
-    private let displayPath: String
-    private let options: LogReadOptions
+    private let records: CanonicalRecords
     private var scanner = JSONObjectScanner()
     private var fields = Fields()
 
     init(path: String, displayPath: String, options: LogReadOptions) throws(LogError) {
-        reader = try RecordReader(
-            path: path, displayPath: displayPath, quoteAware: false, maxRecordBytes: options.maxRecordBytes)
-        self.displayPath = displayPath
-        self.options = options
+        records = try CanonicalRecords(path: path, displayPath: displayPath, options: options, csv: false)
     }
 
     /// The next valid record (its fields valid until the next call), its line and the offset
     /// after it; nil at the end of the file.
     mutating func next(run: UnsafeMutablePointer<RunState>) throws(LogError) -> (CanonicalRecord, Int, Int64)? {
-        while let (bytes, line) = try reader.nextCanonical(
-            unit: "line", displayPath: displayPath, run: run, options: options)
-        {
+        while let (bytes, line) = try records.next(run: run) {
             if let problem = Self.read(bytes, &scanner, into: &fields) {
-                try run.pointee.skip(path: displayPath, line: line, problem, options: options)
+                try records.skip(line, problem, run: run)
                 continue
             }
-            return (fields.record, line, reader.offset)
+            return (fields.record, line, records.offset)
         }
         return nil
     }

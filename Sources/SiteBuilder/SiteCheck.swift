@@ -14,16 +14,7 @@ public struct SiteCheck: Sendable {
     /// - Throws: ``BuildError`` when the site or its logs cannot be read.
     public func run() async throws(BuildError) -> CheckReport {
         var state = BuildState(options: options)
-        for step in [
-            BuildStep(name: "Load settings and incidents", run: BuildState.loadContent),
-            BuildStep(name: "Read logs and compute figures", run: BuildState.computeFigures),
-        ] {
-            do {
-                try await step.run(&state)
-            } catch {
-                throw BuildError(step: step.name, problems: error.problems)
-            }
-        }
+        for step in SiteBuild.figureSteps { try await step.perform(on: &state) }
         let thresholds = state.content?.settings.thresholds ?? .default
         var findings: [CheckReport.Finding] = []
         var withoutLogs: [String] = []

@@ -113,7 +113,7 @@ struct FuzzRegressionTests {
             switch (pipelined, layout) {
             case (true, _):
                 try? await reader.readCanonicalConcurrently(
-                    path: path, displayPath: "fuzz", layout: layout, into: &collector)
+                    path: path, displayPath: "fuzz", layout: layout, fileSize: 0, into: &collector)
             case (false, .csv): try? reader.readCanonicalCSV(path: path, displayPath: "fuzz", into: &collector)
             case (false, .jsonLines):
                 try? reader.readCanonicalJSONLines(path: path, displayPath: "fuzz", into: &collector)

@@ -23,7 +23,8 @@ public enum FuzzConcurrentReading {
             counter = FuzzTask.wait {
                 var counter = EventCounter()
                 try? await handed.value.readCanonicalConcurrently(
-                    path: path, displayPath: "fuzz", layout: layout == .csv ? .csv : .jsonLines, into: &counter)
+                    path: path, displayPath: "fuzz", layout: layout == .csv ? .csv : .jsonLines, fileSize: 0,
+                    into: &counter)
                 return counter
             }
         }
