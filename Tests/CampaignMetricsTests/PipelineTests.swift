@@ -22,9 +22,7 @@ struct PipelineTests {
         ).path
         let one = try await run([log], pipelined: false)
         let two = try await run([log], pipelined: true)
-        #expect(one.report.json == two.report.json)
-        #expect(one.reading == two.reading)
-        #expect(one.recipientLists == two.recipientLists)
+        Self.expectSame(one, two)
         #expect(two.report.duplicatesDropped == 6)
     }
 
@@ -85,9 +83,7 @@ struct PipelineTests {
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: jsonl))
         let one = try await run([jsonl], pipelined: false)
         let two = try await run([jsonl], pipelined: true)
-        #expect(two.report.json == one.report.json)
-        #expect(two.reading == one.reading)
-        #expect(two.recipientLists == one.recipientLists)
+        Self.expectSame(one, two)
         #expect(two.reading.recordsSkipped == 60)
         #expect(two.report.duplicatesDropped == 5_000)
         var strictError: LogError?
@@ -109,11 +105,7 @@ struct PipelineTests {
             return try await group.reduce(into: []) { $0.append($1) }
         }
         #expect(results.count == reads)
-        for result in results {
-            #expect(result.report.json == one.report.json)
-            #expect(result.reading == one.reading)
-            #expect(result.recipientLists == one.recipientLists)
-        }
+        for result in results { Self.expectSame(one, result) }
     }
 
     /// The synchronous reader reads on its own thread whatever the size: it is the reference the
@@ -128,6 +120,13 @@ struct PipelineTests {
         let concurrent = try await run([log], pipelined: true)
         #expect(synchronous.report.json == concurrent.report.json)
         #expect(synchronous.reading == concurrent.reading)
+    }
+
+    /// The same figures, reading report and recipient lists.
+    static func expectSame(_ one: MetricsRun, _ two: MetricsRun, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(one.report.json == two.report.json, sourceLocation: sourceLocation)
+        #expect(one.reading == two.reading, sourceLocation: sourceLocation)
+        #expect(one.recipientLists == two.recipientLists, sourceLocation: sourceLocation)
     }
 
     static func readSynchronously(_ log: String, _ options: LogReadOptions) throws(LogError) -> MetricsRun {
